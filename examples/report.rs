@@ -1,0 +1,146 @@
+//! Measures the engine on a folder of notices: build time, sizes, exactness against a brute-force
+//! scan, and search latency percentiles over random substrings of the text.
+//!
+//! ```text
+//! cargo run --release --example report -- DIR [--queries N] [--seed S]
+//! ```
+//! Queries are random substrings of 1–8 characters (no white space) of the cleaned notices.
+//! Each is timed as `search(query, limit 10)` with snippets, after one warm-up pass.
+
+#[path = "../build/fold_table.rs"]
+mod fold_table;
+
+use notice_search::{build, clean_corpus, Engine, Folder, RawNotice, SearchOptions, DEFAULT_GRAM_MIN_OCCURRENCES};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+fn files(dir: &Path, out: &mut Vec<PathBuf>) {
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                files(&p, out);
+            } else if p.extension().is_some_and(|x| x == "txt" || x == "md") {
+                out.push(p);
+            }
+        }
+    }
+}
+
+/// xorshift64*: a tiny deterministic generator, enough for picking queries.
+struct Rng(u64);
+impl Rng {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        (self.0.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 11) as usize % n.max(1)
+    }
+}
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    let i = ((sorted.len() as f64 * p / 100.0).ceil() as usize).clamp(1, sorted.len().max(1)) - 1;
+    sorted.get(i).copied().unwrap_or(0.0)
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let dir = PathBuf::from(args.first().map(String::as_str).unwrap_or("notices"));
+    let flag = |name: &str, default: usize| {
+        args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).and_then(|v| v.parse().ok()).unwrap_or(default)
+    };
+    let nqueries = flag("--queries", 10_000);
+    let mut rng = Rng(flag("--seed", 42) as u64 | 1);
+
+    let mut paths = Vec::new();
+    files(&dir, &mut paths);
+    paths.sort();
+    let raw: Vec<RawNotice> = paths
+        .iter()
+        .filter_map(|p| {
+            let text = std::fs::read_to_string(p).ok()?;
+            let id = p.file_stem()?.to_str()?.to_string();
+            Some(RawNotice { id, path: p.display().to_string(), text })
+        })
+        .collect();
+    let raw_bytes: usize = raw.iter().map(|r| r.text.len()).sum();
+
+    let t = Instant::now();
+    let folder = Folder::new(fold_table::fold_pairs());
+    let t_fold = t.elapsed();
+    let t = Instant::now();
+    let notices = clean_corpus(&raw);
+    let t_clean = t.elapsed();
+    let t = Instant::now();
+    let (bytes, stats) = build(&notices, &folder, DEFAULT_GRAM_MIN_OCCURRENCES).expect("index builds");
+    let t_build = t.elapsed();
+    let t = Instant::now();
+    let engine = Engine::new(&bytes).expect("index loads");
+    let t_load = t.elapsed();
+    let es = engine.stats();
+
+    println!("corpus            {} ({} notices, {} bytes UTF-8)", dir.display(), raw.len(), raw_bytes);
+    println!("index generation  {:.2} s (fold table {:.2} s, cleaning {:.2} s, index {:.2} s)",
+        (t_fold + t_clean + t_build).as_secs_f64(), t_fold.as_secs_f64(), t_clean.as_secs_f64(), t_build.as_secs_f64());
+    println!("index             {} bytes ({} chars, {} symbols, {} n-gram lists with {} posting bytes)",
+        stats.index_bytes, stats.chars, stats.symbols, stats.grams, stats.posting_bytes);
+    println!("load              {:.1} ms (decode + suffix arrays of {} bytes)", t_load.as_secs_f64() * 1e3, es.suffix_array_bytes);
+    println!("memory estimate   {:.2}x raw text (index bytes + suffix arrays)",
+        (es.index_bytes + es.suffix_array_bytes) as f64 / raw_bytes as f64);
+
+    // Random substring queries.
+    let texts: Vec<Vec<char>> = notices.iter().map(|n| n.text.chars().collect()).collect();
+    let mut queries: Vec<String> = Vec::with_capacity(nqueries);
+    while queries.len() < nqueries && texts.iter().any(|t| !t.is_empty()) {
+        let t = &texts[rng.below(texts.len())];
+        if t.is_empty() {
+            continue;
+        }
+        let len = 1 + rng.below(8);
+        let start = rng.below(t.len());
+        let q: String = t[start..(start + len).min(t.len())].iter().collect();
+        if !q.chars().any(char::is_whitespace) {
+            queries.push(q);
+        }
+    }
+
+    // Exactness against a brute-force scan of the folded texts.
+    let folded: Vec<String> = notices.iter().map(|n| n.text.chars().map(|c| folder.fold(c)).collect()).collect();
+    let ids: Vec<&str> = notices.iter().map(|n| n.id.as_str()).collect();
+    let (mut tp, mut fp, mut fneg) = (0usize, 0usize, 0usize);
+    let checked = queries.len().min(2000);
+    for q in &queries[..checked] {
+        let fq: String = q.chars().map(|c| folder.fold(c)).collect();
+        let mut want: Vec<&str> = folded.iter().zip(&ids).filter(|(t, _)| t.contains(&fq)).map(|(_, id)| *id).collect();
+        let mut got = engine.matching_ids(q);
+        want.sort_unstable();
+        got.sort_unstable();
+        let hit = got.iter().filter(|g| want.binary_search(g).is_ok()).count();
+        tp += hit;
+        fp += got.len() - hit;
+        fneg += want.len() - hit;
+    }
+    let recall = tp as f64 / (tp + fneg).max(1) as f64;
+    let precision = tp as f64 / (tp + fp).max(1) as f64;
+    println!("exactness         recall {recall:.4}, precision {precision:.4} over {checked} queries ({tp} matching notices)");
+
+    // Latency.
+    let opts = SearchOptions { limit: 10, offset: 0 };
+    for q in &queries {
+        std::hint::black_box(engine.search(q, opts));
+    }
+    let mut times: Vec<f64> = queries
+        .iter()
+        .map(|q| {
+            let t = Instant::now();
+            std::hint::black_box(engine.search(q, opts));
+            t.elapsed().as_secs_f64() * 1e3
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    println!(
+        "search top 10     p50 {:.4} ms, p95 {:.4} ms, p99 {:.4} ms, max {:.4} ms over {} queries",
+        percentile(&times, 50.0), percentile(&times, 95.0), percentile(&times, 99.0),
+        times.last().copied().unwrap_or(0.0), times.len()
+    );
+}

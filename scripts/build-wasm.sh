@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Builds www/pkg/ (or $PKG_DIR): the WebAssembly module, with the index of the notices in $NOTICES_DIR
+# (default: notices/) inside it, its JS glue and TypeScript declarations.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+ensure_rust_target
+ensure_wasm_pack
+ensure_wasm_bindgen
+ensure_binaryen
+say "building the wasm module (notices: ${NOTICES_DIR:-notices})"
+PKG_DIR=${PKG_DIR:-www/pkg}
+wasm-pack --quiet build --target web --release --out-dir "$ROOT/$PKG_DIR" --out-name notice_search
+wasm="$PKG_DIR/notice_search_bg.wasm"
+"$TOOLS/node_modules/.bin/wasm-opt" -O3 --enable-bulk-memory --enable-nontrapping-float-to-int \
+  --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+  "$wasm" -o "$wasm.opt"
+mv "$wasm.opt" "$wasm"
+raw=$(stat -c %s "$wasm")
+gz=$(gzip -9 -c "$wasm" | wc -c)
+glue=$(gzip -9 -c "$PKG_DIR/notice_search.js" | wc -c)
+say "$PKG_DIR ready: notice_search_bg.wasm $raw bytes, $gz gzipped (+ $glue gzipped JS glue)"

@@ -1,0 +1,89 @@
+//! The index format: what `build.rs` writes and the runtime reads.
+//!
+//! ```text
+//! bytes 0..4   magic  b"NSIX"
+//! bytes 4..8   format version, u32 little-endian (see [`VERSION`])
+//! bytes 8..    postcard encoding of [`Index`]
+//! ```
+//!
+//! The text of every notice is stored once, as a stream of 16-bit symbols (`symbols`, little
+//! endian): symbol `s` stands for the character `alphabet[s]`, and symbol 0 ends each notice.
+//! Symbols are numbered by frequency, which makes the stream smaller than UTF-8 once gzipped.
+//! Each symbol also has a search class (`class_of[s]`): the position, plus one, of its folded
+//! character in `classes`; class 0 is the separator. Search compares classes, display uses
+//! symbols, so highlights always point at the original characters.
+//!
+//! `grams` lists every n-gram (of classes) that occurs at least `gram_min_occurrences` times,
+//! with its per-notice posting list; rarer strings are found through the suffix array that the
+//! runtime derives from the symbols (see `suffix.rs`).
+
+use serde::{Deserialize, Serialize};
+
+/// First bytes of every index.
+pub const MAGIC: [u8; 4] = *b"NSIX";
+/// Version of the format; bump it on any change to the types below.
+pub const VERSION: u32 = 1;
+
+/// A search index over a set of notices, borrowing its large parts from the encoded bytes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Index<'a> {
+    /// Notices, in id order.
+    #[serde(borrow)]
+    pub docs: Vec<DocMeta<'a>>,
+    /// Symbol → original character. Entry 0 (the separator) is `'\0'`.
+    pub alphabet: Vec<char>,
+    /// Symbol → search class.
+    pub class_of: Vec<u16>,
+    /// Class − 1 → folded character, sorted.
+    pub classes: Vec<char>,
+    /// Character folds for query text, restricted to folds whose result occurs in the corpus.
+    pub folds: Vec<(char, char)>,
+    /// All notice texts as little-endian `u16` symbols, each notice followed by symbol 0.
+    #[serde(borrow)]
+    pub symbols: &'a [u8],
+    /// Frequent n-grams, sorted by key.
+    #[serde(borrow)]
+    pub grams: Vec<Gram<'a>>,
+    /// N-grams with at least this many occurrences are all in `grams`.
+    pub gram_min_occurrences: u32,
+}
+
+/// One notice's metadata and where its text lies in the symbol stream.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocMeta<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub source: &'a str,
+    pub date: &'a str,
+    pub url: &'a str,
+    /// First symbol of the text (in symbols, not bytes).
+    pub start: u32,
+    /// Length of the text in symbols (= characters).
+    pub len: u32,
+    /// Where the title sits inside the text, in characters from `start`.
+    pub title_start: u32,
+    pub title_len: u32,
+}
+
+/// A frequent n-gram and its postings: repeated varints `(doc gap, weighted tf, weighted
+/// title tf)`, doc gaps relative to the previous doc (the first to doc 0).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Gram<'a> {
+    pub key: Vec<u16>,
+    pub docs: u32,
+    #[serde(borrow)]
+    pub postings: &'a [u8],
+}
+
+/// Weight of one occurrence of a term, in half-units: 2 when it starts and ends on word
+/// boundaries (always true for CJK), 1 when it sits inside a Latin word or a number (it still
+/// matches: every substring is found, but whole words rank higher).
+pub fn occurrence_weight(before: Option<bool>, first: bool, last: bool, after: Option<bool>) -> u32 {
+    let cut_start = first && before == Some(true);
+    let cut_end = last && after == Some(true);
+    if cut_start || cut_end {
+        1
+    } else {
+        2
+    }
+}

@@ -1,0 +1,57 @@
+//! Helpers for tests: build an index over a corpus made up in the test.
+#![allow(dead_code)]
+
+#[path = "../../build/fold_table.rs"]
+mod fold_table;
+
+use notice_search::{build, Folder, Notice};
+use std::sync::OnceLock;
+
+/// The same fold table `build.rs` uses.
+pub fn folder() -> &'static Folder {
+    static F: OnceLock<Folder> = OnceLock::new();
+    F.get_or_init(|| Folder::new(fold_table::fold_pairs()))
+}
+
+/// A notice with `text`, titled by its first line (at most 12 chars).
+pub fn notice(id: &str, text: &str) -> Notice {
+    let title: String = text.lines().next().unwrap_or("").chars().take(12).collect();
+    Notice {
+        id: id.to_string(),
+        title_chars: 0..title.chars().count(),
+        title,
+        source: String::new(),
+        date: String::new(),
+        url: String::new(),
+        text: text.to_string(),
+    }
+}
+
+/// Encoded index over `texts` (ids `d000`, `d001`, …).
+pub fn index_of(texts: &[String], gram_min: u32) -> Vec<u8> {
+    let notices: Vec<Notice> =
+        texts.iter().enumerate().map(|(i, t)| notice(&format!("d{i:03}"), t)).collect();
+    build(&notices, folder(), gram_min).expect("index builds").0
+}
+
+/// The brute-force answer: ids of the notices whose folded text contains every folded term.
+pub fn oracle(texts: &[String], query: &str) -> Vec<String> {
+    let f = folder();
+    let fold = |s: &str| -> String {
+        s.chars().map(|c| if c.is_control() && !c.is_whitespace() { ' ' } else { f.fold(c) }).collect()
+    };
+    let q = fold(query);
+    let terms: Vec<&str> = q.split(' ').filter(|t| !t.is_empty()).collect();
+    if terms.is_empty() {
+        return Vec::new();
+    }
+    texts
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| {
+            let t = fold(t);
+            terms.iter().all(|term| t.contains(term))
+        })
+        .map(|(i, _)| format!("d{i:03}"))
+        .collect()
+}
