@@ -129,18 +129,24 @@ fn main() {
     for q in &queries {
         std::hint::black_box(engine.search(q, opts));
     }
-    let mut times: Vec<f64> = queries
+    let mut timed: Vec<(f64, &String)> = queries
         .iter()
         .map(|q| {
             let t = Instant::now();
             std::hint::black_box(engine.search(q, opts));
-            t.elapsed().as_secs_f64() * 1e3
+            (t.elapsed().as_secs_f64() * 1e3, q)
         })
         .collect();
-    times.sort_by(f64::total_cmp);
+    timed.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let times: Vec<f64> = timed.iter().map(|t| t.0).collect();
     println!(
         "search top 10     p50 {:.4} ms, p95 {:.4} ms, p99 {:.4} ms, max {:.4} ms over {} queries",
         percentile(&times, 50.0), percentile(&times, 95.0), percentile(&times, 99.0),
         times.last().copied().unwrap_or(0.0), times.len()
     );
+    let slowest = flag("--slowest", 0);
+    for (ms, q) in timed.iter().rev().take(slowest) {
+        let r = engine.search(q, opts);
+        println!("  {ms:.4} ms  {q:?}  ({} notices)", r.total);
+    }
 }
