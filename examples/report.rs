@@ -2,7 +2,7 @@
 //! scan, and search latency percentiles over random substrings of the text.
 //!
 //! ```text
-//! cargo run --release --example report -- DIR [--queries N] [--seed S]
+//! cargo run --release --example report -- DIR [--queries N] [--seed S] [--slowest N] [--gram-min N]
 //! ```
 //! Queries are random substrings of 1–8 characters (no white space) of the cleaned notices.
 //! Each is timed as `search(query, limit 10)` with snippets, after one warm-up pass.
@@ -72,7 +72,7 @@ fn main() {
     let notices = clean_corpus(&raw);
     let t_clean = t.elapsed();
     let t = Instant::now();
-    let (bytes, stats) = build(&notices, &folder, DEFAULT_GRAM_MIN_OCCURRENCES).expect("index builds");
+    let (bytes, stats) = build(&notices, &folder, flag("--gram-min", DEFAULT_GRAM_MIN_OCCURRENCES as usize) as u32).expect("index builds");
     let t_build = t.elapsed();
     let t = Instant::now();
     let engine = Engine::new(&bytes).expect("index loads");

@@ -7,20 +7,21 @@
 
 use crate::index::{self, read_postings, IndexError, Posting, PostingIter};
 use crate::query::{self, Query};
+use crate::rank::{self, Bm25};
 use crate::results::{Hit, NoticeView, SearchOptions, SearchResult, Segment, Stats, MAX_LIMIT};
-use crate::shared::format::{self, Gram, Index};
+use crate::shared::format::{self, DocMeta, Gram, Index};
 use crate::shared::normalize::{is_word_char, Folder};
 use crate::snippet::{self, Occurrence};
 use crate::suffix::{ClassText, SuffixIndex};
+use std::ops::Range;
 
-const K1: f32 = 1.2;
-const B: f32 = 0.75;
-/// Added, times the term's idf, when a term occurs in the title.
-const TITLE_BOOST: f32 = 2.0;
 /// Weight of the whole query as one contiguous phrase, for multi-term queries.
 const PHRASE_BOOST: f32 = 1.0;
 /// Matches examined when choosing a multi-term snippet window.
 const MULTI_TERM_SCAN: usize = 256;
+/// Best notices kept, ranked, per frequent n-gram: a one-term query for one of them needs no
+/// scoring unless it pages deeper than this.
+const PRERANKED: usize = 50;
 
 /// A loaded index, ready to search.
 pub struct Engine<'a> {
@@ -29,9 +30,26 @@ pub struct Engine<'a> {
     folder: Folder,
     word: Vec<bool>,
     doc_starts: Vec<u32>,
-    /// Per notice: BM25's length normalisation `k1 * (1 - b + b * len / avg_len)`.
-    norms: Vec<f32>,
+    bm25: Bm25,
     suffixes: SuffixIndex,
+    /// Per frequent n-gram (in `ix.grams` order): its best notices as a one-term query.
+    preranked: Vec<Vec<(f32, u32)>>,
+}
+
+/// Where one search string occurs.
+struct Matches {
+    /// Weighted counts per notice, sorted by notice.
+    postings: Vec<Posting>,
+    /// Every position, sorted, when the string was found through the suffix array (frequent
+    /// n-grams come with counts only).
+    positions: Option<Vec<u32>>,
+}
+
+/// A term as the snippet code sees it: its classes and, when known, its positions.
+#[derive(Clone, Copy)]
+struct TermRef<'k> {
+    key: &'k [u16],
+    positions: Option<&'k [u32]>,
 }
 
 impl<'a> Engine<'a> {
@@ -41,13 +59,24 @@ impl<'a> Engine<'a> {
         let folder = Folder::new(ix.folds.clone());
         let word = std::iter::once(false).chain(ix.classes.iter().map(|&c| is_word_char(c))).collect();
         let doc_starts: Vec<u32> = ix.docs.iter().map(|d| d.start).collect();
-        let chars: u64 = ix.docs.iter().map(|d| u64::from(d.len)).sum();
-        let avg_len = if ix.docs.is_empty() { 1.0 } else { (chars as f32 / ix.docs.len() as f32).max(1.0) };
-        let norms = ix.docs.iter().map(|d| K1 * (1.0 - B + B * d.len as f32 / avg_len)).collect();
+        let bm25 = Bm25::new(ix.docs.iter().map(|d| d.len));
         let ends: Vec<usize> = ix.docs.iter().map(|d| (d.start + d.len) as usize).collect();
         let text = ClassText { symbols: ix.symbols, class_of: &ix.class_of };
         let suffixes = SuffixIndex::build(text, ix.classes.len(), &ends);
-        Ok(Engine { bytes: bytes.len(), folder, word, doc_starts, norms, suffixes, ix })
+        let ndocs = ix.docs.len();
+        let preranked = ix
+            .grams
+            .iter()
+            .map(|g| {
+                let idf = bm25.idf(g.docs as usize);
+                let mut scored: Vec<(f32, u32)> =
+                    PostingIter::new(g.postings, ndocs).map(|p| (bm25.score(idf, &p), p.doc)).collect();
+                rank::top(&mut scored, PRERANKED);
+                scored.shrink_to_fit();
+                scored
+            })
+            .collect();
+        Ok(Engine { bytes: bytes.len(), folder, word, doc_starts, bm25, suffixes, preranked, ix })
     }
 
     fn text(&self) -> ClassText<'_> {
@@ -76,140 +105,181 @@ impl<'a> Engine<'a> {
 
     /// Per-notice weighted counts of the exact string `key`, sorted by notice.
     pub fn postings(&self, key: &[u16]) -> Vec<Posting> {
-        if key.is_empty() {
-            return Vec::new();
-        }
-        match self.gram(key) {
-            Some(g) => read_postings(g.postings, self.ix.docs.len()).unwrap_or_default(),
-            None => self.scan(key),
-        }
-    }
-
-    /// The frequent n-gram `key`, if it is one.
-    fn gram(&self, key: &[u16]) -> Option<&Gram<'a>> {
-        let i = self.ix.grams.binary_search_by(|g| g.key.as_slice().cmp(key)).ok()?;
-        self.ix.grams.get(i)
+        self.matches(key).postings
     }
 
     /// Like [`Engine::postings`], always through the suffix array (for tests).
     pub fn scan(&self, key: &[u16]) -> Vec<Posting> {
+        self.scan_matches(key).postings
+    }
+
+    /// Position of the frequent n-gram `key` in `ix.grams`, if it is one.
+    fn gram(&self, key: &[u16]) -> Option<(usize, &Gram<'a>)> {
+        let i = self.ix.grams.binary_search_by(|g| g.key.as_slice().cmp(key)).ok()?;
+        Some((i, self.ix.grams.get(i)?))
+    }
+
+    fn matches(&self, key: &[u16]) -> Matches {
+        match self.gram(key) {
+            Some((_, g)) => Matches {
+                postings: read_postings(g.postings, self.ix.docs.len()).unwrap_or_default(),
+                positions: None,
+            },
+            None => self.scan_matches(key),
+        }
+    }
+
+    fn scan_matches(&self, key: &[u16]) -> Matches {
         let text = self.text();
         let (first, last) = match (key.first(), key.last()) {
             (Some(&f), Some(&l)) => (self.is_word(f), self.is_word(l)),
-            _ => return Vec::new(),
+            _ => return Matches { postings: Vec::new(), positions: Some(Vec::new()) },
         };
         let mut positions: Vec<u32> = Vec::new();
         self.suffixes.for_each_occurrence(text, key, |pos| positions.push(pos as u32));
-        positions.sort_unstable();
+        rank::sort_positions(&mut positions);
         let mut out: Vec<Posting> = Vec::new();
         let mut doc = 0usize;
-        for pos in positions {
+        for &pos in &positions {
             let pos = pos as usize;
             // Positions ascend, so the notice index only moves forward.
             while self.doc_starts.get(doc + 1).is_some_and(|&s| s as usize <= pos) {
                 doc += 1;
             }
             let Some(meta) = self.ix.docs.get(doc) else { continue };
-            let before = pos.checked_sub(1).map(|j| self.is_word(text.class(j)));
-            let after = (pos + key.len() < text.len()).then(|| self.is_word(text.class(pos + key.len())));
-            let weight = format::occurrence_weight(before, first, last, after);
+            // Only a term that starts or ends with a word character can be part of a word.
+            let weight = if first || last {
+                let before = pos.checked_sub(1).map(|j| self.is_word(text.class(j)));
+                let after = (pos + key.len() < text.len()).then(|| self.is_word(text.class(pos + key.len())));
+                format::occurrence_weight(before, first, last, after)
+            } else {
+                format::occurrence_weight(None, false, false, None)
+            };
             let t0 = (meta.start + meta.title_start) as usize;
             let in_title = pos >= t0 && pos + key.len() <= t0 + meta.title_len as usize;
-            let title_weight = if in_title { weight } else { 0 };
             match out.last_mut() {
                 Some(p) if p.doc as usize == doc => {
                     p.tf += weight;
-                    p.title_tf += title_weight;
+                    p.in_title |= in_title;
                 }
-                _ => out.push(Posting { doc: doc as u32, tf: weight, title_tf: title_weight }),
+                _ => out.push(Posting { doc: doc as u32, tf: weight, in_title }),
             }
         }
-        out
+        Matches { postings: out, positions: Some(positions) }
     }
 
-    fn idf(&self, df: usize) -> f32 {
-        let n = self.ix.docs.len() as f32;
-        let df = df as f32;
-        (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
-    }
-
-    fn bm25(&self, idf: f32, p: &Posting) -> f32 {
-        let tf = p.tf as f32 / 2.0;
-        let norm = self.norms.get(p.doc as usize).copied().unwrap_or(K1);
-        let title = if p.title_tf > 0 { TITLE_BOOST * idf } else { 0.0 };
-        idf * tf * (K1 + 1.0) / (tf + norm) + title
-    }
-
-    /// Every notice matching `query` with its score, unordered.
-    fn scored(&self, q: &Query) -> Vec<(f32, u32)> {
-        let Some(keys) = q.terms.iter().map(|t| t.classes.clone()).collect::<Option<Vec<_>>>() else {
-            return Vec::new();
-        };
-        if let [key] = keys.as_slice() {
-            // One term: score straight from the encoded list when it is a frequent n-gram.
-            if let Some(g) = self.gram(key) {
-                let idf = self.idf(g.docs as usize);
-                let ndocs = self.ix.docs.len();
-                return PostingIter::new(g.postings, ndocs).map(|p| (self.bm25(idf, &p), p.doc)).collect();
-            }
-        }
-        let mut lists: Vec<(f32, Vec<Posting>)> = keys
-            .iter()
-            .map(|k| {
-                let p = self.postings(k);
-                (self.idf(p.len()), p)
-            })
-            .collect();
+    /// Every notice containing all `keys`, with its score, unordered.
+    fn scored(&self, keys: &[Vec<u16>], matches: &[Matches]) -> Vec<(f32, u32)> {
+        let mut lists: Vec<(f32, &[Posting])> =
+            matches.iter().map(|m| (self.bm25.idf(m.postings.len()), m.postings.as_slice())).collect();
         lists.sort_by_key(|l| l.1.len());
         let phrase = if keys.len() > 1 {
             let p = self.postings(&keys.concat());
-            (self.idf(p.len()), p)
+            (self.bm25.idf(p.len()), p)
         } else {
             (0.0, Vec::new())
         };
         let mut scored: Vec<(f32, u32)> = Vec::new();
-        if let Some(((idf0, first), rest)) = lists.split_first() {
-            'docs: for p in first {
-                let mut score = self.bm25(*idf0, p);
-                for (idf, list) in rest {
-                    match list.binary_search_by_key(&p.doc, |x| x.doc) {
-                        Ok(i) => score += self.bm25(*idf, &list[i]),
-                        Err(_) => continue 'docs,
-                    }
+        let Some(((idf0, first), rest)) = lists.split_first() else { return scored };
+        'docs: for p in first.iter() {
+            let mut score = self.bm25.score(*idf0, p);
+            for (idf, list) in rest {
+                match list.binary_search_by_key(&p.doc, |x| x.doc) {
+                    Ok(i) => score += list.get(i).map_or(0.0, |x| self.bm25.score(*idf, x)),
+                    Err(_) => continue 'docs,
                 }
-                if let Ok(i) = phrase.1.binary_search_by_key(&p.doc, |x| x.doc) {
-                    score += PHRASE_BOOST * self.bm25(phrase.0, &phrase.1[i]);
-                }
-                scored.push((score, p.doc));
             }
+            if let Ok(i) = phrase.1.binary_search_by_key(&p.doc, |x| x.doc) {
+                score += phrase.1.get(i).map_or(0.0, |x| PHRASE_BOOST * self.bm25.score(phrase.0, x));
+            }
+            scored.push((score, p.doc));
         }
         scored
     }
 
+    /// The terms' keys, or `None` when some term has a character the corpus lacks.
+    fn keys(q: &Query) -> Option<Vec<Vec<u16>>> {
+        q.terms.iter().map(|t| t.classes.clone()).collect()
+    }
+
     /// Ids of all notices matching `query`, best first (no snippets: for scripts and tests).
     pub fn matching_ids(&self, query: &str) -> Vec<&str> {
-        let mut scored = self.scored(&self.parse(query));
-        scored.sort_unstable_by(rank_order);
+        let q = self.parse(query);
+        let Some(keys) = Self::keys(&q) else { return Vec::new() };
+        let matches: Vec<Matches> = keys.iter().map(|k| self.matches(k)).collect();
+        let mut scored = self.scored(&keys, &matches);
+        scored.sort_unstable_by(rank::rank_order);
         scored.iter().filter_map(|&(_, d)| self.ix.docs.get(d as usize).map(|m| m.id)).collect()
     }
 
     /// Searches for `query`; see the crate docs for the semantics.
-    pub fn search(&self, query: &str, options: SearchOptions) -> SearchResult {
+    pub fn search(&self, query: &str, options: SearchOptions) -> SearchResult<'_> {
         let q = self.parse(query);
-        let mut scored = self.scored(&q);
-        let keys: Vec<Vec<u16>> = q.terms.iter().filter_map(|t| t.classes.clone()).collect();
-        let total = scored.len();
         let limit = options.limit.min(MAX_LIMIT);
-        let want = options.offset.saturating_add(limit).min(total);
-        top(&mut scored, want);
-        let term_keys: Vec<&[u16]> = keys.iter().map(Vec::as_slice).collect();
+        let want = options.offset.saturating_add(limit);
+        let Some(keys) = Self::keys(&q).filter(|k| !k.is_empty()) else {
+            return SearchResult { total: 0, hits: Vec::new(), warnings: q.warnings };
+        };
+        // One frequent n-gram: its ranking is ready.
+        if let [key] = keys.as_slice() {
+            if let Some((i, g)) = self.gram(key).filter(|_| want <= PRERANKED) {
+                let terms = [TermRef { key, positions: None }];
+                let ranked = self.preranked.get(i).map_or(&[][..], Vec::as_slice);
+                let hits = ranked
+                    .iter()
+                    .skip(options.offset)
+                    .take(limit)
+                    .filter_map(|&(score, doc)| self.hit(doc as usize, score, &terms))
+                    .collect();
+                return SearchResult { total: g.docs as usize, hits, warnings: q.warnings };
+            }
+        }
+        let matches: Vec<Matches> = keys.iter().map(|k| self.matches(k)).collect();
+        let mut scored = self.scored(&keys, &matches);
+        let total = scored.len();
+        rank::top(&mut scored, want.min(total));
+        let terms: Vec<TermRef> = keys
+            .iter()
+            .zip(&matches)
+            .map(|(key, m)| TermRef { key, positions: m.positions.as_deref() })
+            .collect();
         let hits = scored
             .iter()
             .skip(options.offset)
             .take(limit)
-            .filter_map(|&(score, doc)| self.hit(doc as usize, score, &term_keys))
+            .filter_map(|&(score, doc)| self.hit(doc as usize, score, &terms))
             .collect();
         SearchResult { total, hits, warnings: q.warnings }
+    }
+
+    /// Occurrences of `terms` starting in `range` of notice `meta` (notice-relative), at most
+    /// `max` per term, sorted by start.
+    fn occurrences(&self, meta: &DocMeta, range: Range<usize>, terms: &[TermRef], max: usize, out: &mut Vec<Occurrence>) {
+        let (start, len) = (meta.start as usize, meta.len as usize);
+        let text = self.text();
+        let class_at = |i: usize| if i < len { text.class(start + i) } else { 0 };
+        let first = out.len();
+        for (t, term) in terms.iter().enumerate() {
+            match term.positions {
+                Some(positions) => {
+                    let (lo, hi) = (start + range.start, start + range.end.min(len));
+                    let at = positions.partition_point(|&p| (p as usize) < lo);
+                    let here = positions.get(at..).unwrap_or_default();
+                    out.extend(
+                        here.iter()
+                            .take_while(|&&p| (p as usize) < hi)
+                            .take(max)
+                            .map(|&p| Occurrence { start: p as usize - start, len: term.key.len(), term: t }),
+                    );
+                }
+                None => snippet::find(&class_at, range.clone(), term.key, t, max, out),
+            }
+        }
+        if terms.len() > 1 {
+            if let Some(new) = out.get_mut(first..) {
+                new.sort_unstable_by_key(|o| (o.start, o.term));
+            }
+        }
     }
 
     fn doc_chars(&self, start: usize, len: usize) -> Vec<char> {
@@ -218,20 +288,19 @@ impl<'a> Engine<'a> {
             .collect()
     }
 
-    fn hit(&self, doc: usize, score: f32, terms: &[&[u16]]) -> Option<Hit> {
+    fn hit(&self, doc: usize, score: f32, terms: &[TermRef]) -> Option<Hit<'_>> {
         let meta = self.ix.docs.get(doc)?;
         let (start, len) = (meta.start as usize, meta.len as usize);
-        let text = self.text();
-        let class_at = |i: usize| if i < len { text.class(start + i) } else { 0 };
         let title = meta.title_start as usize..(meta.title_start + meta.title_len) as usize;
         // One term: its first match after the title (else in it) anchors the snippet. Several
         // terms: the window covering most of them among the first matches.
         let mut occ = Vec::new();
         let max = if terms.len() == 1 { 1 } else { MULTI_TERM_SCAN };
-        snippet::find(&class_at, title.end..len, terms, max, &mut occ);
+        self.occurrences(meta, title.end..len, terms, max, &mut occ);
         if occ.is_empty() {
-            snippet::find(&class_at, 0..len, terms, max, &mut occ);
+            self.occurrences(meta, 0..len, terms, max, &mut occ);
         }
+        occ.truncate(max);
         let line_start = |i: usize| {
             (i.saturating_sub(snippet::CONTEXT_CHARS)..i)
                 .rev()
@@ -239,9 +308,9 @@ impl<'a> Engine<'a> {
                 .map_or(0, |j| j + 1)
         };
         let window = snippet::best_window(&occ, len, title, line_start);
-        let longest = terms.iter().map(|t| t.len()).max().unwrap_or(0);
+        let longest = terms.iter().map(|t| t.key.len()).max().unwrap_or(0);
         let mut marks = Vec::new();
-        snippet::find(&class_at, window.start.saturating_sub(longest)..window.end, terms, usize::MAX, &mut marks);
+        self.occurrences(meta, window.start.saturating_sub(longest)..window.end, terms, usize::MAX, &mut marks);
         let chars = self.doc_chars(start + window.start, window.len());
         let mut snip = Vec::with_capacity(2 * marks.len() + 3);
         if window.start > 0 {
@@ -251,14 +320,7 @@ impl<'a> Engine<'a> {
         if window.end < len {
             snip.push(Segment { text: "…".into(), hit: false });
         }
-        Some(Hit {
-            id: meta.id.to_string(),
-            title: meta.title.to_string(),
-            source: meta.source.to_string(),
-            date: meta.date.to_string(),
-            score,
-            snippet: snip,
-        })
+        Some(Hit { id: meta.id, title: meta.title, source: meta.source, date: meta.date, score, snippet: snip })
     }
 
     fn symbol(&self, i: usize) -> u16 {
@@ -283,11 +345,9 @@ impl<'a> Engine<'a> {
         };
         let q = self.parse(query);
         let keys: Vec<Vec<u16>> = q.terms.iter().filter_map(|t| t.classes.clone()).collect();
-        let term_keys: Vec<&[u16]> = keys.iter().map(Vec::as_slice).collect();
-        let text = self.text();
-        let class_at = |i: usize| if i < len { text.class(start + i) } else { 0 };
+        let terms: Vec<TermRef> = keys.iter().map(|key| TermRef { key, positions: None }).collect();
         let mut occ: Vec<Occurrence> = Vec::new();
-        snippet::find(&class_at, skip..len, &term_keys, usize::MAX, &mut occ);
+        self.occurrences(meta, skip..len, &terms, usize::MAX, &mut occ);
         Some(NoticeView {
             id: meta.id.to_string(),
             title: meta.title.to_string(),
@@ -311,35 +371,5 @@ impl<'a> Engine<'a> {
     /// True when the index holds no notices.
     pub fn is_empty(&self) -> bool {
         self.ix.docs.is_empty()
-    }
-}
-
-/// Best score first; equal scores in notice (id) order.
-fn rank_order(a: &(f32, u32), b: &(f32, u32)) -> std::cmp::Ordering {
-    b.0.total_cmp(&a.0).then(a.1.cmp(&b.1))
-}
-
-/// Leaves the best `k` entries of `scored`, sorted by [`rank_order`].
-fn top(scored: &mut Vec<(f32, u32)>, k: usize) {
-    if k == 0 {
-        scored.clear();
-    } else if k < scored.len() / 8 {
-        // Few wanted: keep a sorted buffer of the best k seen so far.
-        let mut best: Vec<(f32, u32)> = Vec::with_capacity(k + 1);
-        for &s in scored.iter() {
-            if best.len() == k && best.last().is_some_and(|w| rank_order(&s, w).is_ge()) {
-                continue;
-            }
-            let at = best.partition_point(|b| rank_order(b, &s).is_lt());
-            best.insert(at, s);
-            best.truncate(k);
-        }
-        *scored = best;
-    } else {
-        if k < scored.len() {
-            scored.select_nth_unstable_by(k - 1, rank_order);
-            scored.truncate(k);
-        }
-        scored.sort_unstable_by(rank_order);
     }
 }

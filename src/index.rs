@@ -126,12 +126,14 @@ fn validate(ix: &Index) -> Result<(), IndexError> {
     Ok(())
 }
 
-/// One notice's entry in a posting list: weighted counts in half-units.
+/// One notice's entry in a posting list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Posting {
     pub doc: u32,
+    /// Weighted count of occurrences, in half-units (see `format::occurrence_weight`).
     pub tf: u32,
-    pub title_tf: u32,
+    /// True when the string occurs in the notice's title.
+    pub in_title: bool,
 }
 
 /// Iterates over an encoded posting list; stops early (after yielding the valid prefix) at
@@ -174,12 +176,12 @@ impl<'a> PostingIter<'a> {
         }
         self.started = true;
         self.doc = self.doc.checked_add(gap)?;
-        let tf = self.next_varint()?;
-        let title_tf = self.next_varint()?;
-        if self.doc as usize >= self.ndocs || tf == 0 || title_tf > tf {
+        let packed = self.next_varint()?;
+        let tf = packed >> 1;
+        if self.doc as usize >= self.ndocs || tf == 0 {
             return None;
         }
-        Some(Posting { doc: self.doc, tf, title_tf })
+        Some(Posting { doc: self.doc, tf, in_title: packed & 1 == 1 })
     }
 }
 
@@ -197,8 +199,8 @@ impl Iterator for PostingIter<'_> {
 
 /// Decodes a posting list; `None` if it is damaged or names a notice `>= ndocs`.
 pub fn read_postings(bytes: &[u8], ndocs: usize) -> Option<Vec<Posting>> {
-    // Each posting takes at least 3 bytes.
-    let mut out = Vec::with_capacity(bytes.len() / 3);
+    // Each posting takes at least 2 bytes.
+    let mut out = Vec::with_capacity(bytes.len() / 2);
     let mut it = PostingIter::new(bytes, ndocs);
     while !it.is_done() {
         out.push(it.step()?);

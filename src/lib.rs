@@ -24,6 +24,7 @@
 mod engine;
 mod index;
 mod query;
+mod rank;
 mod results;
 mod sais;
 mod shared;

@@ -28,24 +28,24 @@ pub struct Segment {
     pub hit: bool,
 }
 
-/// One matching notice.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Hit {
-    pub id: String,
-    pub title: String,
-    pub source: String,
-    pub date: String,
+/// One matching notice; its fields borrow from the index.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Hit<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub source: &'a str,
+    pub date: &'a str,
     pub score: f32,
     /// Text around the best match(es), matches marked.
     pub snippet: Vec<Segment>,
 }
 
 /// The answer to a search.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SearchResult {
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SearchResult<'a> {
     /// Number of matching notices.
     pub total: usize,
-    pub hits: Vec<Hit>,
+    pub hits: Vec<Hit<'a>>,
     /// Notes about the query (e.g. parts that were ignored).
     pub warnings: Vec<String>,
 }

@@ -17,30 +17,28 @@ pub struct Occurrence {
     pub term: usize,
 }
 
-/// Appends to `out` the occurrences of `terms` starting in `range` (notice-relative), in
-/// order, stopping once `out` holds `max`. `class_at` gives a class for any position, 0 past
-/// the notice's end, so no match can run over it.
+/// Appends to `out` the occurrences of `key` (labelled `term`) starting in `range`
+/// (notice-relative), in order, at most `max` of them. `class_at` gives a class for any
+/// position, 0 past the notice's end, so no match can run over it.
 pub fn find(
     class_at: &impl Fn(usize) -> u16,
     range: std::ops::Range<usize>,
-    terms: &[&[u16]],
+    key: &[u16],
+    term: usize,
     max: usize,
     out: &mut Vec<Occurrence>,
 ) {
-    if out.len() >= max {
-        return;
-    }
+    let Some((&first, rest)) = key.split_first() else { return };
+    let mut found = 0;
     for start in range {
-        let c = class_at(start);
-        for (term, key) in terms.iter().enumerate() {
-            if key.first() == Some(&c)
-                && key.iter().enumerate().skip(1).all(|(d, &k)| class_at(start + d) == k)
-            {
-                out.push(Occurrence { start, len: key.len(), term });
-                if out.len() >= max {
-                    return;
-                }
-            }
+        if found >= max {
+            return;
+        }
+        if class_at(start) == first
+            && rest.iter().enumerate().all(|(d, &k)| class_at(start + 1 + d) == k)
+        {
+            out.push(Occurrence { start, len: key.len(), term });
+            found += 1;
         }
     }
 }

@@ -66,7 +66,7 @@ proptest! {
         let bytes = index_of(&texts, gram_min);
         let engine = Engine::new(&bytes).expect("index loads");
         let result = engine.search(&query, SearchOptions { limit: MAX_LIMIT, offset: 0 });
-        let mut found: Vec<String> = result.hits.iter().map(|h| h.id.clone()).collect();
+        let mut found: Vec<String> = result.hits.iter().map(|h| h.id.to_string()).collect();
         found.sort();
         prop_assert_eq!(&found, &oracle(&texts, &query), "query {:?}", query);
         prop_assert_eq!(result.total, found.len());

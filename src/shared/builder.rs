@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 /// N-grams occurring at least this often get posting lists (see `format.rs`).
-pub const DEFAULT_GRAM_MIN_OCCURRENCES: u32 = 1000;
+pub const DEFAULT_GRAM_MIN_OCCURRENCES: u32 = 500;
 /// Longest n-gram considered for posting lists.
 const MAX_GRAM_LEN: usize = 16;
 
@@ -220,7 +220,7 @@ struct PostingWriter {
     prev_doc: u32,
     doc: u32,
     tf: u32,
-    title_tf: u32,
+    in_title: bool,
 }
 
 impl PostingWriter {
@@ -230,21 +230,18 @@ impl PostingWriter {
             self.doc = doc;
         }
         self.tf += weight;
-        if in_title {
-            self.title_tf += weight;
-        }
+        self.in_title |= in_title;
     }
 
     fn flush(&mut self) {
         if self.tf > 0 {
             varint::put(&mut self.bytes, self.doc - self.prev_doc);
-            varint::put(&mut self.bytes, self.tf);
-            varint::put(&mut self.bytes, self.title_tf);
+            varint::put(&mut self.bytes, self.tf.saturating_mul(2) | u32::from(self.in_title));
             self.prev_doc = self.doc;
             self.docs += 1;
         }
         self.tf = 0;
-        self.title_tf = 0;
+        self.in_title = false;
     }
 }
 

@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 /// First bytes of every index.
 pub const MAGIC: [u8; 4] = *b"NSIX";
 /// Version of the format; bump it on any change to the types below.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// A search index over a set of notices, borrowing its large parts from the encoded bytes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -65,8 +65,10 @@ pub struct DocMeta<'a> {
     pub title_len: u32,
 }
 
-/// A frequent n-gram and its postings: repeated varints `(doc gap, weighted tf, weighted
-/// title tf)`, doc gaps relative to the previous doc (the first to doc 0).
+/// A frequent n-gram and its postings: repeated pairs of varints `(doc gap, tf · 2 + in
+/// title)`: the gap to the previous notice (the first from notice 0; never 0 after the first),
+/// the weighted count of occurrences (see [`occurrence_weight`]), and 1 when the string occurs
+/// in the notice's title.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Gram<'a> {
     pub key: Vec<u16>,
