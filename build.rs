@@ -7,6 +7,10 @@
 
 #[path = "build/fold_table.rs"]
 mod fold_table;
+#[path = "build/readings.rs"]
+mod readings;
+#[path = "build/synonyms.rs"]
+mod synonyms;
 #[allow(dead_code)]
 #[path = "src/shared/mod.rs"]
 mod shared;
@@ -30,6 +34,8 @@ fn run() -> Result<(), String> {
     let manifest = PathBuf::from(env::var("CARGO_MANIFEST_DIR").map_err(|e| e.to_string())?);
     let out = PathBuf::from(env::var("OUT_DIR").map_err(|e| e.to_string())?);
     println!("cargo:rerun-if-env-changed=NOTICES_DIR");
+    println!("cargo:rerun-if-env-changed=NOTICE_SYNONYMS");
+    println!("cargo:rerun-if-changed=data");
     println!("cargo:rerun-if-changed=src/shared");
     println!("cargo:rerun-if-changed=build");
     let dir = match env::var_os("NOTICES_DIR") {
@@ -72,8 +78,13 @@ fn run() -> Result<(), String> {
         !empty
     });
     let folder = Folder::new(fold_table::fold_pairs());
-    let (bytes, stats) =
-        builder::build(&notices, &folder, builder::DEFAULT_GRAM_MIN_OCCURRENCES).map_err(|e| e.to_string())?;
+    let synonym_groups = synonym_table(&manifest)?;
+    let config = builder::Config {
+        readings: &readings::readings,
+        synonyms: &synonym_groups,
+        ..builder::Config::new(&folder)
+    };
+    let (bytes, stats) = builder::build(&notices, &config).map_err(|e| e.to_string())?;
     fs::write(out.join("index.bin"), &bytes).map_err(|e| format!("cannot write the index: {e}"))?;
     eprintln!(
         "notice-search: indexed {} notices ({} chars) from {}, skipped {skipped}; index {} bytes, {} n-gram lists",
@@ -84,6 +95,18 @@ fn run() -> Result<(), String> {
         stats.grams
     );
     Ok(())
+}
+
+/// The built-in synonym groups plus those of the file named by `NOTICE_SYNONYMS`.
+fn synonym_table(manifest: &Path) -> Result<Vec<Vec<String>>, String> {
+    let mut groups = synonyms::parse(synonyms::BUILT_IN).map_err(|e| format!("data/synonyms.txt: {e}"))?;
+    if let Some(path) = env::var_os("NOTICE_SYNONYMS").filter(|p| !p.is_empty()) {
+        let path = manifest.join(path);
+        println!("cargo:rerun-if-changed={}", path.display());
+        let text = fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        groups.extend(synonyms::parse(&text).map_err(|e| format!("{}: {e}", path.display()))?);
+    }
+    Ok(groups)
 }
 
 /// Every file below `dir` (following nested folders).

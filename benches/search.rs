@@ -7,9 +7,13 @@
 
 #[path = "../build/fold_table.rs"]
 mod fold_table;
+#[path = "../build/readings.rs"]
+mod readings;
+#[path = "../build/synonyms.rs"]
+mod synonyms;
 
 use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion};
-use notice_search::{build, clean_corpus, Engine, Folder, RawNotice, SearchOptions, DEFAULT_GRAM_MIN_OCCURRENCES};
+use notice_search::{build, clean_corpus, Config, Engine, Folder, RawNotice, SearchOptions};
 use std::path::PathBuf;
 
 fn corpus() -> Vec<u8> {
@@ -31,7 +35,10 @@ fn corpus() -> Vec<u8> {
         })
         .collect();
     let notices = clean_corpus(&raw);
-    build(&notices, &Folder::new(fold_table::fold_pairs()), DEFAULT_GRAM_MIN_OCCURRENCES)
+    let folder = Folder::new(fold_table::fold_pairs());
+    let synonym_groups = synonyms::parse(synonyms::BUILT_IN).expect("data/synonyms.txt parses");
+    let config = Config { readings: &readings::readings, synonyms: &synonym_groups, ..Config::new(&folder) };
+    build(&notices, &config)
         .expect("index builds")
         .0
 }
@@ -39,11 +46,11 @@ fn corpus() -> Vec<u8> {
 fn bench(c: &mut Criterion) {
     let bytes = corpus();
     let engine = Engine::new(&bytes).expect("index loads");
-    let opts = SearchOptions { limit: 10, offset: 0 };
+    let opts = SearchOptions::page(10, 0);
     let mut group = c.benchmark_group("search_top10");
     for q in ["的", "疫情", "防控工作", "新型冠状病毒感染", "阿拉善盟 疫情", "2020", "covid"] {
         group.bench_with_input(BenchmarkId::from_parameter(q), q, |b, q| {
-            b.iter(|| engine.search(black_box(q), opts))
+            b.iter(|| engine.search(black_box(q), opts.clone()))
         });
     }
     group.finish();

@@ -9,8 +9,12 @@
 
 #[path = "../build/fold_table.rs"]
 mod fold_table;
+#[path = "../build/readings.rs"]
+mod readings;
+#[path = "../build/synonyms.rs"]
+mod synonyms;
 
-use notice_search::{build, clean_corpus, Engine, Folder, RawNotice, SearchOptions, DEFAULT_GRAM_MIN_OCCURRENCES};
+use notice_search::{build, clean_corpus, Config, Engine, Folder, RawNotice, SearchOptions, DEFAULT_GRAM_MIN_OCCURRENCES};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -72,7 +76,14 @@ fn main() {
     let notices = clean_corpus(&raw);
     let t_clean = t.elapsed();
     let t = Instant::now();
-    let (bytes, stats) = build(&notices, &folder, flag("--gram-min", DEFAULT_GRAM_MIN_OCCURRENCES as usize) as u32).expect("index builds");
+    let synonym_groups = synonyms::parse(synonyms::BUILT_IN).expect("data/synonyms.txt parses");
+    let config = Config {
+        readings: &readings::readings,
+        synonyms: &synonym_groups,
+        gram_min_occurrences: flag("--gram-min", DEFAULT_GRAM_MIN_OCCURRENCES as usize) as u32,
+        ..Config::new(&folder)
+    };
+    let (bytes, stats) = build(&notices, &config).expect("index builds");
     let t_build = t.elapsed();
     let t = Instant::now();
     let engine = Engine::new(&bytes).expect("index loads");
@@ -125,15 +136,15 @@ fn main() {
     println!("exactness         recall {recall:.4}, precision {precision:.4} over {checked} queries ({tp} matching notices)");
 
     // Latency.
-    let opts = SearchOptions { limit: 10, offset: 0 };
+    let opts = SearchOptions::page(10, 0);
     for q in &queries {
-        std::hint::black_box(engine.search(q, opts));
+        std::hint::black_box(engine.search(q, opts.clone()));
     }
     let mut timed: Vec<(f64, &String)> = queries
         .iter()
         .map(|q| {
             let t = Instant::now();
-            std::hint::black_box(engine.search(q, opts));
+            std::hint::black_box(engine.search(q, opts.clone()));
             (t.elapsed().as_secs_f64() * 1e3, q)
         })
         .collect();
@@ -146,7 +157,7 @@ fn main() {
     );
     let slowest = flag("--slowest", 0);
     for (ms, q) in timed.iter().rev().take(slowest) {
-        let r = engine.search(q, opts);
+        let r = engine.search(q, opts.clone());
         println!("  {ms:.4} ms  {q:?}  ({} notices)", r.total);
     }
 }

@@ -1,55 +1,55 @@
-//! The search engine: finds, ranks and presents notices for a query.
+//! The search engine: loads an index, then finds, ranks and presents notices for queries.
 //!
-//! Every term is looked up either in the frequent n-gram posting lists stored in the index or,
-//! for rarer strings, through the suffix array, giving per-notice counts of exact matches.
-//! Notices containing every term are scored with BM25 (k1 = 1.2, b = 0.75), plus a bonus for
-//! terms in the title and for multi-term queries whose terms occur as one contiguous run.
+//! A string is looked up either in the frequent n-gram posting lists stored in the index or,
+//! for rarer strings and for pinyin patterns, through the suffix arrays, giving per-notice
+//! counts and positions. [`crate::plan`] combines the terms' match paths; results are ordered
+//! by match tier, then score (see [`crate::rank`]), then notice id.
 
+use crate::facets::DocFacets;
 use crate::index::{self, read_postings, IndexError, Posting, PostingIter};
+use crate::pinyin::{Reading, Syllables};
+use crate::plan::{Lookup, MatchPath, Matches, Pattern, Plan, Scored};
 use crate::query::{self, Query};
 use crate::rank::{self, Bm25};
-use crate::results::{Hit, NoticeView, SearchOptions, SearchResult, Segment, Stats, MAX_LIMIT};
+use crate::results::{Hit, NoticeView, SearchOptions, SearchResult, Segment, Sort, Stats, MAX_LIMIT};
 use crate::shared::format::{self, DocMeta, Gram, Index};
 use crate::shared::normalize::{is_word_char, Folder};
 use crate::snippet::{self, Occurrence};
-use crate::suffix::{ClassText, SuffixIndex};
+use crate::suffix::{Budget, ClassText, SuffixIndex, Unit};
 use std::ops::Range;
 
-/// Weight of the whole query as one contiguous phrase, for multi-term queries.
-const PHRASE_BOOST: f32 = 1.0;
-/// Matches examined when choosing a multi-term snippet window.
+/// Matches examined per term when choosing a multi-term snippet window.
 const MULTI_TERM_SCAN: usize = 256;
 /// Best notices kept, ranked, per frequent n-gram: a one-term query for one of them needs no
 /// scoring unless it pages deeper than this.
 const PRERANKED: usize = 50;
+/// Suffix-array probes one pinyin pattern may cost.
+const PATTERN_BUDGET: usize = 2_000_000;
+/// Positions one pinyin pattern may collect.
+const MAX_PATTERN_POSITIONS: usize = 500_000;
 
 /// A loaded index, ready to search.
 pub struct Engine<'a> {
-    ix: Index<'a>,
+    pub(crate) ix: Index<'a>,
     bytes: usize,
     folder: Folder,
     word: Vec<bool>,
     doc_starts: Vec<u32>,
     bm25: Bm25,
-    suffixes: SuffixIndex,
+    pub(crate) suffixes: SuffixIndex,
     /// Per frequent n-gram (in `ix.grams` order): its best notices as a one-term query.
     preranked: Vec<Vec<(f32, u32)>>,
+    facets: DocFacets,
 }
 
-/// Where one search string occurs.
-struct Matches {
-    /// Weighted counts per notice, sorted by notice.
-    postings: Vec<Posting>,
-    /// Every position, sorted, when the string was found through the suffix array (frequent
-    /// n-grams come with counts only).
-    positions: Option<Vec<u32>>,
-}
-
-/// A term as the snippet code sees it: its classes and, when known, its positions.
-#[derive(Clone, Copy)]
-struct TermRef<'k> {
-    key: &'k [u16],
-    positions: Option<&'k [u32]>,
+/// A pattern as the snippet code sees it: its classes (when exact) and positions (when known).
+struct Marker<'p> {
+    key: Option<&'p [u16]>,
+    positions: Option<&'p [u32]>,
+    len: usize,
+    /// The query group, so that alternatives of one term count as one term.
+    group: usize,
+    path: MatchPath,
 }
 
 impl<'a> Engine<'a> {
@@ -76,15 +76,25 @@ impl<'a> Engine<'a> {
                 scored
             })
             .collect();
-        Ok(Engine { bytes: bytes.len(), folder, word, doc_starts, bm25, suffixes, preranked, ix })
+        let facets = DocFacets::new(&ix.docs, &folder);
+        Ok(Engine { bytes: bytes.len(), folder, word, doc_starts, bm25, suffixes, preranked, facets, ix })
     }
 
-    fn text(&self) -> ClassText<'_> {
+    pub(crate) fn text(&self) -> ClassText<'_> {
         ClassText { symbols: self.ix.symbols, class_of: &self.ix.class_of }
     }
 
     fn is_word(&self, class: u16) -> bool {
         self.word.get(usize::from(class)).copied().unwrap_or(false)
+    }
+
+    pub(crate) fn syllables(&self) -> Syllables<'_> {
+        Syllables::new(&self.ix.syllables, &self.ix.syllable_classes)
+    }
+
+    /// The class of a folded character, if the corpus has it.
+    pub(crate) fn class_of_char(&self, c: char) -> Option<u16> {
+        self.ix.classes.binary_search(&c).ok().map(|i| i as u16 + 1)
     }
 
     /// Figures about the index.
@@ -95,7 +105,15 @@ impl<'a> Engine<'a> {
             chars: self.ix.docs.iter().map(|d| d.len as usize).sum(),
             index_bytes: self.bytes,
             suffix_array_bytes: self.suffixes.heap_bytes(),
+            syllables: self.ix.syllables.len(),
+            synonym_groups: self.ix.synonyms.len(),
+            phrases: self.ix.phrases.len(),
         }
+    }
+
+    /// Folds text the way queries and notices are folded.
+    pub fn fold(&self, text: &str) -> String {
+        text.chars().map(|c| self.folder.fold(c)).collect()
     }
 
     /// Parses a query the way [`Engine::search`] does.
@@ -105,12 +123,13 @@ impl<'a> Engine<'a> {
 
     /// Per-notice weighted counts of the exact string `key`, sorted by notice.
     pub fn postings(&self, key: &[u16]) -> Vec<Posting> {
-        self.matches(key).postings
+        self.exact(key).postings
     }
 
     /// Like [`Engine::postings`], always through the suffix array (for tests).
     pub fn scan(&self, key: &[u16]) -> Vec<Posting> {
-        self.scan_matches(key).postings
+        let units: Vec<Unit> = key.iter().map(|&c| Unit::One(c)).collect();
+        self.scan_units(&units, usize::MAX).postings
     }
 
     /// Position of the frequent n-gram `key` in `ix.grams`, if it is one.
@@ -119,25 +138,39 @@ impl<'a> Engine<'a> {
         Some((i, self.ix.grams.get(i)?))
     }
 
-    fn matches(&self, key: &[u16]) -> Matches {
+    fn exact(&self, key: &[u16]) -> Matches {
         match self.gram(key) {
             Some((_, g)) => Matches {
                 postings: read_postings(g.postings, self.ix.docs.len()).unwrap_or_default(),
                 positions: None,
+                truncated: false,
             },
-            None => self.scan_matches(key),
+            None => {
+                let units: Vec<Unit> = key.iter().map(|&c| Unit::One(c)).collect();
+                self.scan_units(&units, usize::MAX)
+            }
         }
     }
 
-    fn scan_matches(&self, key: &[u16]) -> Matches {
-        let text = self.text();
-        let (first, last) = match (key.first(), key.last()) {
-            (Some(&f), Some(&l)) => (self.is_word(f), self.is_word(l)),
-            _ => return Matches { postings: Vec::new(), positions: Some(Vec::new()) },
+    /// Every occurrence of `units` through the suffix arrays, as counts and positions.
+    fn scan_units(&self, units: &[Unit], budget: usize) -> Matches {
+        let word_at = |u: Option<&Unit>| match u {
+            Some(Unit::One(c)) => self.is_word(*c),
+            Some(Unit::AnyOf(cs)) => cs.iter().any(|&c| self.is_word(c)),
+            None => false,
         };
+        let (first, last) = (word_at(units.first()), word_at(units.last()));
+        let text = self.text();
         let mut positions: Vec<u32> = Vec::new();
-        self.suffixes.for_each_occurrence(text, key, |pos| positions.push(pos as u32));
+        let mut budget = Budget::new(budget);
+        self.suffixes.for_each_match(text, units, &mut budget, &mut |pos| {
+            if positions.len() < MAX_PATTERN_POSITIONS {
+                positions.push(pos as u32);
+            }
+        });
+        let truncated = budget.exhausted || positions.len() >= MAX_PATTERN_POSITIONS;
         rank::sort_positions(&mut positions);
+        let len = units.len();
         let mut out: Vec<Posting> = Vec::new();
         let mut doc = 0usize;
         for &pos in &positions {
@@ -147,16 +180,16 @@ impl<'a> Engine<'a> {
                 doc += 1;
             }
             let Some(meta) = self.ix.docs.get(doc) else { continue };
-            // Only a term that starts or ends with a word character can be part of a word.
+            // Only a string that starts or ends with a word character can be part of a word.
             let weight = if first || last {
                 let before = pos.checked_sub(1).map(|j| self.is_word(text.class(j)));
-                let after = (pos + key.len() < text.len()).then(|| self.is_word(text.class(pos + key.len())));
+                let after = (pos + len < text.len()).then(|| self.is_word(text.class(pos + len)));
                 format::occurrence_weight(before, first, last, after)
             } else {
                 format::occurrence_weight(None, false, false, None)
             };
             let t0 = (meta.start + meta.title_start) as usize;
-            let in_title = pos >= t0 && pos + key.len() <= t0 + meta.title_len as usize;
+            let in_title = pos >= t0 && pos + len <= t0 + meta.title_len as usize;
             match out.last_mut() {
                 Some(p) if p.doc as usize == doc => {
                     p.tf += weight;
@@ -165,103 +198,141 @@ impl<'a> Engine<'a> {
                 _ => out.push(Posting { doc: doc as u32, tf: weight, in_title }),
             }
         }
-        Matches { postings: out, positions: Some(positions) }
+        Matches { postings: out, positions: Some(positions), truncated }
     }
 
-    /// Every notice containing all `keys`, with its score, unordered.
-    fn scored(&self, keys: &[Vec<u16>], matches: &[Matches]) -> Vec<(f32, u32)> {
-        let mut lists: Vec<(f32, &[Posting])> =
-            matches.iter().map(|m| (self.bm25.idf(m.postings.len()), m.postings.as_slice())).collect();
-        lists.sort_by_key(|l| l.1.len());
-        let phrase = if keys.len() > 1 {
-            let p = self.postings(&keys.concat());
-            (self.bm25.idf(p.len()), p)
-        } else {
-            (0.0, Vec::new())
-        };
-        let mut scored: Vec<(f32, u32)> = Vec::new();
-        let Some(((idf0, first), rest)) = lists.split_first() else { return scored };
-        'docs: for p in first.iter() {
-            let mut score = self.bm25.score(*idf0, p);
-            for (idf, list) in rest {
-                match list.binary_search_by_key(&p.doc, |x| x.doc) {
-                    Ok(i) => score += list.get(i).map_or(0.0, |x| self.bm25.score(*idf, x)),
-                    Err(_) => continue 'docs,
-                }
-            }
-            if let Ok(i) = phrase.1.binary_search_by_key(&p.doc, |x| x.doc) {
-                score += phrase.1.get(i).map_or(0.0, |x| PHRASE_BOOST * self.bm25.score(phrase.0, x));
-            }
-            scored.push((score, p.doc));
+    /// Looks up and combines every match path of `q`.
+    fn plan(&self, q: &Query) -> Plan {
+        Plan::new(q, self)
+    }
+
+    /// Ids of all notices matching `query`, in result order (no snippets: for scripts and
+    /// tests).
+    pub fn matching_ids(&self, query: &str) -> Vec<&str> {
+        let q = self.parse(query);
+        let plan = self.plan(&q);
+        let mut scored = self.filtered(&q, &plan);
+        let all = scored.len();
+        self.order(&mut scored, Sort::Relevance, all);
+        scored.iter().filter_map(|s| self.ix.docs.get(s.doc as usize).map(|m| m.id)).collect()
+    }
+
+    /// The notices of `plan` that pass the query's filters (not yet the options').
+    fn filtered(&self, q: &Query, plan: &Plan) -> Vec<Scored> {
+        let mut scored = plan.scored(self);
+        if q.has_filters() {
+            scored.retain(|s| self.ix.docs.get(s.doc as usize).is_some_and(|m| self.facets.passes_query(s.doc, m, q)));
         }
         scored
     }
 
-    /// The terms' keys, or `None` when some term has a character the corpus lacks.
-    fn keys(q: &Query) -> Option<Vec<Vec<u16>>> {
-        q.terms.iter().map(|t| t.classes.clone()).collect()
-    }
-
-    /// Ids of all notices matching `query`, best first (no snippets: for scripts and tests).
-    pub fn matching_ids(&self, query: &str) -> Vec<&str> {
-        let q = self.parse(query);
-        let Some(keys) = Self::keys(&q) else { return Vec::new() };
-        let matches: Vec<Matches> = keys.iter().map(|k| self.matches(k)).collect();
-        let mut scored = self.scored(&keys, &matches);
-        scored.sort_unstable_by(rank::rank_order);
-        scored.iter().filter_map(|&(_, d)| self.ix.docs.get(d as usize).map(|m| m.id)).collect()
+    /// Leaves the first `k` of `scored` in result order.
+    fn order(&self, scored: &mut Vec<Scored>, sort: Sort, k: usize) {
+        let date = |s: &Scored| self.ix.docs.get(s.doc as usize).map_or("", |m| m.date);
+        let cmp = |a: &Scored, b: &Scored| {
+            let relevance = a.tier.cmp(&b.tier).then(b.score.total_cmp(&a.score)).then(a.doc.cmp(&b.doc));
+            match sort {
+                Sort::Relevance => relevance,
+                Sort::Date => date(b).cmp(date(a)).then(relevance),
+            }
+        };
+        if k < scored.len() {
+            if k == 0 {
+                scored.clear();
+                return;
+            }
+            scored.select_nth_unstable_by(k - 1, cmp);
+            scored.truncate(k);
+        }
+        scored.sort_unstable_by(cmp);
     }
 
     /// Searches for `query`; see the crate docs for the semantics.
     pub fn search(&self, query: &str, options: SearchOptions) -> SearchResult<'_> {
+        let mut result = self.search_once(query, &options);
+        if result.total == 0 {
+            result.suggestion = self.did_you_mean(query);
+        }
+        result
+    }
+
+    pub(crate) fn search_once(&self, query: &str, options: &SearchOptions) -> SearchResult<'_> {
         let q = self.parse(query);
         let limit = options.limit.min(MAX_LIMIT);
         let want = options.offset.saturating_add(limit);
-        let Some(keys) = Self::keys(&q).filter(|k| !k.is_empty()) else {
-            return SearchResult { total: 0, hits: Vec::new(), warnings: q.warnings };
-        };
-        // One frequent n-gram: its ranking is ready.
-        if let [key] = keys.as_slice() {
-            if let Some((i, g)) = self.gram(key).filter(|_| want <= PRERANKED) {
-                let terms = [TermRef { key, positions: None }];
-                let ranked = self.preranked.get(i).map_or(&[][..], Vec::as_slice);
-                let hits = ranked
-                    .iter()
-                    .skip(options.offset)
-                    .take(limit)
-                    .filter_map(|&(score, doc)| self.hit(doc as usize, score, &terms))
-                    .collect();
-                return SearchResult { total: g.docs as usize, hits, warnings: q.warnings };
-            }
+        let empty = |warnings| SearchResult { total: 0, hits: Vec::new(), warnings, facets: None, suggestion: None };
+        if q.is_empty() {
+            return empty(q.warnings);
         }
-        let matches: Vec<Matches> = keys.iter().map(|k| self.matches(k)).collect();
-        let mut scored = self.scored(&keys, &matches);
+        if let Some(result) = self.preranked_result(&q, options, want) {
+            return result;
+        }
+        let plan = self.plan(&q);
+        let mut scored = self.filtered(&q, &plan);
+        let facets = options.facets.then(|| {
+            self.facets.count(scored.iter().filter_map(|s| Some((s.doc, self.ix.docs.get(s.doc as usize)?))))
+        });
+        if !options.sources.is_empty() || !options.years.is_empty() {
+            scored.retain(|s| self.ix.docs.get(s.doc as usize).is_some_and(|m| self.facets.passes_options(s.doc, m, options)));
+        }
         let total = scored.len();
-        rank::top(&mut scored, want.min(total));
-        let terms: Vec<TermRef> = keys
-            .iter()
-            .zip(&matches)
-            .map(|(key, m)| TermRef { key, positions: m.positions.as_deref() })
-            .collect();
+        self.order(&mut scored, options.sort, want.min(total));
+        let markers = markers(&plan);
         let hits = scored
             .iter()
             .skip(options.offset)
             .take(limit)
-            .filter_map(|&(score, doc)| self.hit(doc as usize, score, &terms))
+            .filter_map(|s| self.hit(s.doc as usize, s.score, s.path(), &markers, plan.groups))
             .collect();
-        SearchResult { total, hits, warnings: q.warnings }
+        let mut warnings = q.warnings;
+        warnings.extend(plan.warnings);
+        SearchResult { total, hits, warnings, facets, suggestion: None }
     }
 
-    /// Occurrences of `terms` starting in `range` of notice `meta` (notice-relative), at most
-    /// `max` per term, sorted by start.
-    fn occurrences(&self, meta: &DocMeta, range: Range<usize>, terms: &[TermRef], max: usize, out: &mut Vec<Occurrence>) {
+    /// A one-term query for a frequent n-gram with nothing else to consider: its ranking is
+    /// ready.
+    fn preranked_result(&self, q: &Query, options: &SearchOptions, want: usize) -> Option<SearchResult<'_>> {
+        let plain = want <= PRERANKED
+            && options.sort == Sort::Relevance
+            && !options.facets
+            && options.sources.is_empty()
+            && options.years.is_empty()
+            && q.excluded.is_empty()
+            && !q.has_filters();
+        let [group] = q.groups.as_slice() else { return None };
+        let [term] = group.terms.as_slice() else { return None };
+        let key = term.classes.as_deref().filter(|_| plain)?;
+        // A term with other paths (synonyms, pinyin) needs the full plan.
+        let other_paths = !term.quoted
+            && (term.text.chars().any(|c| c.is_ascii_alphabetic())
+                || self.ix.synonyms.iter().flatten().any(|m| term.text.contains(*m)));
+        if other_paths {
+            return None;
+        }
+        let (i, g) = self.gram(key)?;
+        let markers = [Marker { key: Some(key), positions: None, len: key.len(), group: 0, path: MatchPath::Text }];
+        let hits = self
+            .preranked
+            .get(i)
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .skip(options.offset)
+            .take(options.limit.min(MAX_LIMIT))
+            .filter_map(|&(score, doc)| self.hit(doc as usize, score, MatchPath::Text, &markers, 1))
+            .collect();
+        Some(SearchResult { total: g.docs as usize, hits, warnings: q.warnings.clone(), facets: None, suggestion: None })
+    }
+
+    /// Occurrences of `markers` starting in `range` of notice `meta` (notice-relative), at
+    /// most `max` per marker, sorted by start.
+    fn occurrences(&self, meta: &DocMeta, range: Range<usize>, markers: &[&Marker], max: usize, out: &mut Vec<Occurrence>) {
         let (start, len) = (meta.start as usize, meta.len as usize);
         let text = self.text();
         let class_at = |i: usize| if i < len { text.class(start + i) } else { 0 };
         let first = out.len();
-        for (t, term) in terms.iter().enumerate() {
-            match term.positions {
-                Some(positions) => {
+        for m in markers {
+            match (m.positions, m.key) {
+                (Some(positions), _) => {
                     let (lo, hi) = (start + range.start, start + range.end.min(len));
                     let at = positions.partition_point(|&p| (p as usize) < lo);
                     let here = positions.get(at..).unwrap_or_default();
@@ -269,13 +340,14 @@ impl<'a> Engine<'a> {
                         here.iter()
                             .take_while(|&&p| (p as usize) < hi)
                             .take(max)
-                            .map(|&p| Occurrence { start: p as usize - start, len: term.key.len(), term: t }),
+                            .map(|&p| Occurrence { start: p as usize - start, len: m.len, term: m.group }),
                     );
                 }
-                None => snippet::find(&class_at, range.clone(), term.key, t, max, out),
+                (None, Some(key)) => snippet::find(&class_at, range.clone(), key, m.group, max, out),
+                (None, None) => {}
             }
         }
-        if terms.len() > 1 {
+        if markers.len() > 1 {
             if let Some(new) = out.get_mut(first..) {
                 new.sort_unstable_by_key(|o| (o.start, o.term));
             }
@@ -288,19 +360,23 @@ impl<'a> Engine<'a> {
             .collect()
     }
 
-    fn hit(&self, doc: usize, score: f32, terms: &[TermRef]) -> Option<Hit<'_>> {
+    /// A hit with its snippet; only matches of paths as good as `matched` are marked (a notice
+    /// found directly shows its direct matches).
+    fn hit(&self, doc: usize, score: f32, matched: MatchPath, markers: &[Marker], groups: usize) -> Option<Hit<'_>> {
         let meta = self.ix.docs.get(doc)?;
+        let own: Vec<&Marker> = markers.iter().filter(|m| m.path <= matched).collect();
+        let markers = own.as_slice();
         let (start, len) = (meta.start as usize, meta.len as usize);
         let title = meta.title_start as usize..(meta.title_start + meta.title_len) as usize;
         // One term: its first match after the title (else in it) anchors the snippet. Several
         // terms: the window covering most of them among the first matches.
         let mut occ = Vec::new();
-        let max = if terms.len() == 1 { 1 } else { MULTI_TERM_SCAN };
-        self.occurrences(meta, title.end..len, terms, max, &mut occ);
+        let max = if groups <= 1 { 1 } else { MULTI_TERM_SCAN };
+        self.occurrences(meta, title.end..len, markers, max, &mut occ);
         if occ.is_empty() {
-            self.occurrences(meta, 0..len, terms, max, &mut occ);
+            self.occurrences(meta, 0..len, markers, max, &mut occ);
         }
-        occ.truncate(max);
+        occ.truncate(if groups <= 1 { 1 } else { MULTI_TERM_SCAN });
         let line_start = |i: usize| {
             (i.saturating_sub(snippet::CONTEXT_CHARS)..i)
                 .rev()
@@ -308,9 +384,9 @@ impl<'a> Engine<'a> {
                 .map_or(0, |j| j + 1)
         };
         let window = snippet::best_window(&occ, len, title, line_start);
-        let longest = terms.iter().map(|t| t.key.len()).max().unwrap_or(0);
+        let longest = markers.iter().map(|m| m.len).max().unwrap_or(0);
         let mut marks = Vec::new();
-        self.occurrences(meta, window.start.saturating_sub(longest)..window.end, terms, usize::MAX, &mut marks);
+        self.occurrences(meta, window.start.saturating_sub(longest)..window.end, markers, usize::MAX, &mut marks);
         let chars = self.doc_chars(start + window.start, window.len());
         let mut snip = Vec::with_capacity(2 * marks.len() + 3);
         if window.start > 0 {
@@ -320,14 +396,20 @@ impl<'a> Engine<'a> {
         if window.end < len {
             snip.push(Segment { text: "…".into(), hit: false });
         }
-        Some(Hit { id: meta.id, title: meta.title, source: meta.source, date: meta.date, score, snippet: snip })
+        Some(Hit { id: meta.id, title: meta.title, source: meta.source, date: meta.date, score, matched, snippet: snip })
     }
 
     fn symbol(&self, i: usize) -> u16 {
         self.ix.symbols.get(2 * i..2 * i + 2).map_or(0, |c| u16::from_le_bytes([c[0], c[1]]))
     }
 
-    /// The whole notice `id` with every match of `query` marked; `None` for an unknown id.
+    /// The original characters at text positions `range`.
+    pub(crate) fn original(&self, range: Range<usize>) -> String {
+        self.doc_chars(range.start, range.len()).into_iter().collect()
+    }
+
+    /// The whole notice `id` with every match of `query` marked (every path: synonyms and
+    /// pinyin too); `None` for an unknown id.
     pub fn notice(&self, id: &str, query: &str) -> Option<NoticeView> {
         let doc = self.ix.docs.binary_search_by(|d| d.id.cmp(id)).ok()?;
         let meta = self.ix.docs.get(doc)?;
@@ -344,22 +426,22 @@ impl<'a> Engine<'a> {
             0
         };
         let q = self.parse(query);
-        let keys: Vec<Vec<u16>> = q.terms.iter().filter_map(|t| t.classes.clone()).collect();
-        let terms: Vec<TermRef> = keys.iter().map(|key| TermRef { key, positions: None }).collect();
+        let plan = self.plan(&q);
+        let tier = plan.scored(self).iter().find(|s| s.doc as usize == doc).map_or(MatchPath::Pinyin, Scored::path);
+        let markers = markers(&plan);
+        let own: Vec<&Marker> = markers.iter().filter(|m| m.path <= tier).collect();
         let mut occ: Vec<Occurrence> = Vec::new();
-        self.occurrences(meta, skip..len, &terms, usize::MAX, &mut occ);
+        self.occurrences(meta, skip..len, &own, usize::MAX, &mut occ);
+        let mut segments = Vec::new();
+        snippet::segments(chars.get(skip..)?, skip, &occ, false, &mut segments);
         Some(NoticeView {
             id: meta.id.to_string(),
             title: meta.title.to_string(),
             source: meta.source.to_string(),
             date: meta.date.to_string(),
             url: meta.url.to_string(),
-            matches: occ.len(),
-            segments: {
-                let mut segments = Vec::new();
-                snippet::segments(chars.get(skip..)?, skip, &occ, false, &mut segments);
-                segments
-            },
+            matches: segments.iter().filter(|s| s.hit).count(),
+            segments,
         })
     }
 
@@ -371,5 +453,53 @@ impl<'a> Engine<'a> {
     /// True when the index holds no notices.
     pub fn is_empty(&self) -> bool {
         self.ix.docs.is_empty()
+    }
+
+    /// Every occurrence of `units` through the suffix arrays, within `budget` probes.
+    pub(crate) fn lookup_units(&self, units: &[Unit], budget: usize) -> Matches {
+        self.scan_units(units, budget)
+    }
+}
+
+/// The markers of a plan: every alternative that matched something.
+fn markers(plan: &Plan) -> Vec<Marker<'_>> {
+    plan.highlighted()
+        .filter(|a| !a.matches.postings.is_empty())
+        .map(|a| Marker {
+            key: match &a.pattern {
+                Pattern::Exact(k) => Some(k.as_slice()),
+                Pattern::Sets(_) => None,
+            },
+            positions: a.matches.positions.as_deref(),
+            len: a.pattern.len(),
+            group: a.group,
+            path: a.path,
+        })
+        .collect()
+}
+
+impl Lookup for Engine<'_> {
+    fn lookup(&self, pattern: &Pattern) -> Matches {
+        match pattern {
+            Pattern::Exact(key) if key.is_empty() => Matches::default(),
+            Pattern::Exact(key) => self.exact(key),
+            Pattern::Sets(_) => self.scan_units(&pattern.units(), PATTERN_BUDGET),
+        }
+    }
+
+    fn score(&self, df: usize, p: &Posting) -> f32 {
+        self.bm25.score(self.bm25.idf(df), p)
+    }
+
+    fn synonyms(&self) -> &[Vec<&str>] {
+        &self.ix.synonyms
+    }
+
+    fn readings(&self, term: &str) -> Vec<Reading> {
+        self.syllables().read(term, |c| self.class_of_char(c))
+    }
+
+    fn classes(&self, text: &str) -> Option<Vec<u16>> {
+        text.chars().map(|c| self.class_of_char(c)).collect()
     }
 }

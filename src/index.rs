@@ -123,6 +123,28 @@ fn validate(ix: &Index) -> Result<(), IndexError> {
     if ix.folds.windows(2).any(|w| w[0].0 >= w[1].0) {
         return Err(corrupt("fold table is not sorted"));
     }
+    if ix.syllables.len() != ix.syllable_classes.len() || ix.syllables.windows(2).any(|w| w[0] >= w[1]) {
+        return Err(corrupt("syllable table is not a sorted set"));
+    }
+    for cs in &ix.syllable_classes {
+        if cs.iter().any(|&c| c == 0 || c > nclasses) || cs.windows(2).any(|w| w[0] >= w[1]) {
+            return Err(corrupt("syllable classes out of range"));
+        }
+    }
+    if ix.synonyms.iter().any(|g| g.len() < 2 || g.iter().any(|m| m.is_empty())) {
+        return Err(corrupt("synonym group with fewer than two members"));
+    }
+    let class_at = |i: usize| sym(i).and_then(|s| ix.class_of.get(usize::from(s)).copied()).unwrap_or(0);
+    let key = |p: &format::Phrase| (p.start as usize..p.start as usize + usize::from(p.len)).map(class_at);
+    for (i, p) in ix.phrases.iter().enumerate() {
+        let end = p.start as usize + usize::from(p.len);
+        if p.len == 0 || end > nsym || key(p).any(|c| c == 0) {
+            return Err(corrupt(format!("phrase {i} lies outside the text")));
+        }
+        if i > 0 && ix.phrases.get(i - 1).is_some_and(|q| key(q).cmp(key(p)).is_ge()) {
+            return Err(corrupt("phrases are not sorted"));
+        }
+    }
     Ok(())
 }
 

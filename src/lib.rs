@@ -22,7 +22,10 @@
 //! ```
 
 mod engine;
+mod facets;
 mod index;
+mod pinyin;
+mod plan;
 mod query;
 mod rank;
 mod results;
@@ -30,14 +33,19 @@ mod sais;
 mod shared;
 mod snippet;
 mod suffix;
+mod suggest;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
 pub use engine::Engine;
 pub use index::{decode, read_postings, IndexError, Posting, PostingIter};
-pub use query::{parse, Query, Term, MAX_QUERY_CHARS, MAX_TERMS};
-pub use results::{Hit, NoticeView, SearchOptions, SearchResult, Segment, Stats, MAX_LIMIT};
-pub use shared::builder::{build, BuildError, BuildStats, DEFAULT_GRAM_MIN_OCCURRENCES};
+pub use plan::MatchPath;
+pub use query::{parse, Group, Query, Term, MAX_QUERY_CHARS, MAX_TERMS};
+pub use results::{
+    Completion, FacetCount, Facets, Hit, NoticeView, SearchOptions, SearchResult, Segment, Sort, Stats, Suggestion,
+    MAX_LIMIT,
+};
+pub use shared::builder::{build, BuildError, BuildStats, Config, DEFAULT_GRAM_MIN_OCCURRENCES};
 pub use shared::clean::{self as clean, clean_corpus, Notice, RawNotice};
 pub use shared::format::{self as format, DocMeta, Index};
 pub use shared::normalize::{self as normalize, Folder};

@@ -61,11 +61,46 @@ pub struct Shard {
     start: usize,
     len: usize,
     sa: Vec<u32>,
+    /// `buckets[c]..buckets[c + 1]` is the part of `sa` whose suffixes start with class `c`.
+    buckets: Vec<u32>,
 }
 
 /// Suffix arrays over the whole text.
 pub struct SuffixIndex {
     shards: Vec<Shard>,
+}
+
+/// One position of a search pattern.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit<'a> {
+    /// Exactly this class.
+    One(u16),
+    /// Any of these classes (sorted ascending).
+    AnyOf(&'a [u16]),
+}
+
+/// A limit on the work one pattern search may do: `steps` counts suffix-array probes.
+pub struct Budget {
+    pub steps: usize,
+    /// Set when the search stopped early for lack of steps.
+    pub exhausted: bool,
+}
+
+impl Budget {
+    pub fn new(steps: usize) -> Budget {
+        Budget { steps, exhausted: false }
+    }
+
+    fn spend(&mut self, n: usize) -> bool {
+        if self.steps < n {
+            self.steps = 0;
+            self.exhausted = true;
+            false
+        } else {
+            self.steps -= n;
+            true
+        }
+    }
 }
 
 impl SuffixIndex {
@@ -91,35 +126,144 @@ impl SuffixIndex {
         let input = ShardSymbols { text, start, len: end - start };
         let mut sa = vec![0u32; input.len()];
         sais::suffix_array(&input, &mut sa, nclasses + 2);
-        Shard { start, len: end - start, sa }
+        // Suffixes are sorted by their first class, so the buckets are prefix sums of counts.
+        let mut buckets = vec![0u32; nclasses + 2];
+        for i in 0..end - start {
+            if let Some(b) = buckets.get_mut(usize::from(text.class(start + i)) + 1) {
+                *b += 1;
+            }
+        }
+        // Now buckets[c + 1] counts class c; the prefix sums below shift that into starts.
+        // The sentinel suffix (the shard's end) sorts first, before class 0: bucket c starts
+        // after it and every suffix of a smaller class.
+        let mut sum = 1;
+        for b in buckets.iter_mut() {
+            sum += *b;
+            *b = sum;
+        }
+        Shard { start, len: end - start, sa, buckets }
     }
 
-    /// Calls `f` with the text position of every occurrence of `pattern` (non-empty classes).
-    pub fn for_each_occurrence(&self, text: ClassText<'_>, pattern: &[u16], mut f: impl FnMut(usize)) {
+    /// Calls `f` with the text position of every occurrence of `pattern`, a string in which
+    /// each position may allow several classes, until `budget` runs out.
+    pub fn for_each_match(&self, text: ClassText<'_>, pattern: &[Unit], budget: &mut Budget, f: &mut impl FnMut(usize)) {
+        if pattern.is_empty() {
+            return;
+        }
         for shard in &self.shards {
-            let cmp = |p: &u32| -> std::cmp::Ordering {
-                let p = *p as usize;
-                for (d, &c) in pattern.iter().enumerate() {
-                    if p + d >= shard.len {
-                        return std::cmp::Ordering::Less;
-                    }
-                    let t = text.class(shard.start + p + d);
-                    if t != c {
-                        return t.cmp(&c);
-                    }
-                }
-                std::cmp::Ordering::Equal
-            };
-            let lo = shard.sa.partition_point(|p| cmp(p) == std::cmp::Ordering::Less);
-            let hi = lo + shard.sa[lo..].partition_point(|p| cmp(p) == std::cmp::Ordering::Equal);
-            for &p in &shard.sa[lo..hi] {
-                f(shard.start + p as usize);
-            }
+            let mut walk = Walk { shard, text, pattern, budget: &mut *budget, f: &mut *f };
+            walk.from(0, 0, shard.sa.len());
         }
     }
 
     /// Bytes held by the arrays.
     pub fn heap_bytes(&self) -> usize {
-        self.shards.iter().map(|s| s.sa.capacity() * 4).sum()
+        self.shards.iter().map(|s| s.sa.capacity() * 4 + s.buckets.capacity() * 4).sum()
+    }
+}
+
+/// A depth-first walk down the suffix array of one shard.
+struct Walk<'w, 't, 'p, F: FnMut(usize)> {
+    shard: &'w Shard,
+    text: ClassText<'t>,
+    pattern: &'p [Unit<'p>],
+    budget: &'w mut Budget,
+    f: &'w mut F,
+}
+
+impl<F: FnMut(usize)> Walk<'_, '_, '_, F> {
+    /// Class at `depth` of the suffix at `sa[i]`; 0 past the shard's end.
+    #[inline]
+    fn class(&self, i: usize, depth: usize) -> u16 {
+        match self.shard.sa.get(i) {
+            Some(&p) if (p as usize) + depth < self.shard.len => self.text.class(self.shard.start + p as usize + depth),
+            _ => 0,
+        }
+    }
+
+    /// The part of `lo..hi` (suffixes sharing their first `depth` classes) whose class at
+    /// `depth` is `c`.
+    fn narrow(&mut self, depth: usize, lo: usize, hi: usize, c: u16) -> (usize, usize) {
+        if depth == 0 {
+            let b = &self.shard.buckets;
+            let at = |c: usize| b.get(c).map_or(lo, |&x| x as usize);
+            return (at(usize::from(c)).clamp(lo, hi), at(usize::from(c) + 1).clamp(lo, hi));
+        }
+        let steps = 2 * (usize::BITS - (hi - lo).leading_zeros()) as usize;
+        if !self.budget.spend(steps) {
+            return (lo, lo);
+        }
+        let (mut a, mut b) = (lo, hi);
+        while a < b {
+            let m = a + (b - a) / 2;
+            if self.class(m, depth) < c { a = m + 1 } else { b = m }
+        }
+        let first = a;
+        let mut b = hi;
+        while a < b {
+            let m = a + (b - a) / 2;
+            if self.class(m, depth) <= c { a = m + 1 } else { b = m }
+        }
+        (first, a)
+    }
+
+    /// End of the run of suffixes from `i` (below `hi`, class `c` at `depth`) that have class
+    /// `c` at `depth`: exponential, then binary search.
+    fn run_end(&mut self, depth: usize, i: usize, hi: usize, c: u16) -> usize {
+        let mut same = i;
+        let mut step = 1;
+        let mut probe = i + 1;
+        while probe < hi && self.class(probe, depth) == c {
+            self.budget.spend(1);
+            same = probe;
+            step *= 2;
+            probe = same + step;
+        }
+        let (mut a, mut b) = (same + 1, probe.min(hi));
+        while a < b {
+            self.budget.spend(1);
+            let m = a + (b - a) / 2;
+            if self.class(m, depth) == c { a = m + 1 } else { b = m }
+        }
+        a
+    }
+
+    fn from(&mut self, mut depth: usize, mut lo: usize, mut hi: usize) {
+        while lo < hi && !self.budget.exhausted {
+            match self.pattern.get(depth) {
+                None => {
+                    for &p in self.shard.sa.get(lo..hi).unwrap_or_default() {
+                        (self.f)(self.shard.start + p as usize);
+                    }
+                    return;
+                }
+                Some(&Unit::One(c)) => {
+                    (lo, hi) = self.narrow(depth, lo, hi, c);
+                    depth += 1;
+                }
+                Some(&Unit::AnyOf(cs)) => {
+                    if depth == 0 || hi - lo > 4 * cs.len() {
+                        // Few candidates for many suffixes: look each one up.
+                        for &c in cs {
+                            let (a, b) = self.narrow(depth, lo, hi, c);
+                            self.from(depth + 1, a, b);
+                            lo = b.max(lo);
+                        }
+                    } else {
+                        // Many candidates for few suffixes: step through the classes present.
+                        let mut i = lo;
+                        while i < hi && !self.budget.exhausted {
+                            let c = self.class(i, depth);
+                            let end = self.run_end(depth, i, hi, c);
+                            if c != 0 && cs.binary_search(&c).is_ok() {
+                                self.from(depth + 1, i, end);
+                            }
+                            i = end;
+                        }
+                    }
+                    return;
+                }
+            }
+        }
     }
 }

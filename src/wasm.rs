@@ -7,6 +7,9 @@ use wasm_bindgen::prelude::*;
 
 static ENGINE: OnceLock<Result<Engine<'static>, IndexError>> = OnceLock::new();
 
+/// Most completions returned.
+const MAX_COMPLETIONS: usize = 50;
+
 fn engine() -> Result<&'static Engine<'static>, JsError> {
     ENGINE
         .get_or_init(|| Engine::new(EMBEDDED_INDEX))
@@ -26,8 +29,9 @@ pub fn warm() -> Result<(), JsError> {
     engine().map(|_| ())
 }
 
-/// `search(query, { limit, offset })` → `{ total, hits: [{ id, title, source, date, score,
-/// snippet: [{ text, hit }] }], warnings }`.
+/// `search(query, { limit, offset, sort, facets, sources, years })` → `{ total, hits: [{ id,
+/// title, source, date, score, matched, snippet: [{ text, hit }] }], warnings, facets?,
+/// suggestion? }`. Every option is optional.
 #[wasm_bindgen]
 pub fn search(query: &str, options: JsValue) -> Result<JsValue, JsError> {
     let options: SearchOptions = if options.is_undefined() || options.is_null() {
@@ -36,6 +40,14 @@ pub fn search(query: &str, options: JsValue) -> Result<JsValue, JsError> {
         serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&format!("bad options: {e}")))?
     };
     to_js(&engine()?.search(query, options))
+}
+
+/// `complete(query, limit)` → `[{ text, query, count }]`: completions of the last term of
+/// `query`, most frequent first (at most 50).
+#[wasm_bindgen]
+pub fn complete(query: &str, limit: Option<usize>) -> Result<JsValue, JsError> {
+    let limit = limit.unwrap_or(8).min(MAX_COMPLETIONS);
+    to_js(&engine()?.complete(query, limit))
 }
 
 /// `getNotice(id, query)` → `{ id, title, source, date, url, matches, segments: [{ text, hit }] }`,
@@ -48,7 +60,8 @@ pub fn get_notice(id: &str, query: Option<String>) -> Result<JsValue, JsError> {
     }
 }
 
-/// `stats()` → `{ version, notices, chars, indexBytes, suffixArrayBytes }`.
+/// `stats()` → `{ version, notices, chars, indexBytes, suffixArrayBytes, syllables,
+/// synonymGroups, phrases }`.
 #[wasm_bindgen]
 pub fn stats() -> Result<JsValue, JsError> {
     to_js(&engine()?.stats())

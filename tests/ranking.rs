@@ -3,11 +3,11 @@
 
 mod common;
 
-use common::{folder, notice};
+use common::{config, notice};
 use notice_search::{build, Engine, Notice};
 
 fn engine_of(notices: &[Notice]) -> Vec<u8> {
-    build(notices, folder(), 1000).expect("index builds").0
+    build(notices, &config(1000)).expect("index builds").0
 }
 
 fn ids(bytes: &[u8], query: &str) -> Vec<String> {

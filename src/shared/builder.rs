@@ -3,7 +3,8 @@
 
 use super::clean::Notice;
 use super::format::{self, DocMeta, Gram, Index};
-use super::normalize::{is_word_char, Folder};
+use super::normalize::{is_cjk, is_word_char, Folder};
+use super::phrases::{self, ClassKinds};
 use super::varint;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -12,6 +13,27 @@ use std::fmt;
 pub const DEFAULT_GRAM_MIN_OCCURRENCES: u32 = 500;
 /// Longest n-gram considered for posting lists.
 const MAX_GRAM_LEN: usize = 16;
+/// Most phrases kept for completions.
+pub const MAX_PHRASES: usize = 4000;
+
+/// What the builder needs besides the notices.
+pub struct Config<'a> {
+    /// The one definition of "the same character" (see `normalize.rs`).
+    pub folder: &'a Folder,
+    /// Toneless Mandarin readings of a character (`ü` written `v`), empty for none.
+    pub readings: &'a dyn Fn(char) -> Vec<String>,
+    /// Groups of interchangeable terms, as written (they are folded here).
+    pub synonyms: &'a [Vec<String>],
+    /// N-grams occurring at least this often get posting lists.
+    pub gram_min_occurrences: u32,
+}
+
+impl<'a> Config<'a> {
+    /// Defaults: no readings, no synonyms, [`DEFAULT_GRAM_MIN_OCCURRENCES`].
+    pub fn new(folder: &'a Folder) -> Config<'a> {
+        Config { folder, readings: &|_| Vec::new(), synonyms: &[], gram_min_occurrences: DEFAULT_GRAM_MIN_OCCURRENCES }
+    }
+}
 
 /// Why an index could not be built.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,15 +76,16 @@ pub struct BuildStats {
     pub classes: usize,
     pub grams: usize,
     pub posting_bytes: usize,
+    pub syllables: usize,
+    pub synonym_groups: usize,
+    pub phrases: usize,
     pub index_bytes: usize,
 }
 
 /// Builds and encodes an index over `notices` (any order; stored in id order).
-pub fn build(
-    notices: &[Notice],
-    folder: &Folder,
-    gram_min_occurrences: u32,
-) -> Result<(Vec<u8>, BuildStats), BuildError> {
+pub fn build(notices: &[Notice], config: &Config) -> Result<(Vec<u8>, BuildStats), BuildError> {
+    let folder = config.folder;
+    let gram_min_occurrences = config.gram_min_occurrences;
     let mut order: Vec<&Notice> = notices.iter().collect();
     order.sort_by(|a, b| a.id.cmp(&b.id));
     for pair in order.windows(2) {
@@ -158,6 +181,14 @@ pub fn build(
         .collect();
     let posting_bytes = keyed.iter().map(|k| k.2.len()).sum();
 
+    let (syllables, syllable_classes) = readings(&alphabet, &class_of, config.readings);
+    let synonyms = fold_synonyms(config.synonyms, folder);
+    let cjk: Vec<bool> = std::iter::once(false).chain(classes.iter().map(|&c| is_cjk(c))).collect();
+    let function = phrases::function_classes(&classes);
+    let kinds = ClassKinds { cjk: &cjk, word: &is_word, function: &function };
+    let min_count = if docs.len() < 50 { 2 } else { 5 };
+    let phrase_list = phrases::frequent_phrases(&cls, &kinds, min_count, MAX_PHRASES);
+
     let index = Index {
         docs,
         alphabet,
@@ -167,6 +198,10 @@ pub fn build(
         symbols: &symbols,
         grams: gram_list,
         gram_min_occurrences,
+        syllables: syllables.iter().map(String::as_str).collect(),
+        syllable_classes,
+        synonyms: synonyms.iter().map(|g| g.iter().map(String::as_str).collect()).collect(),
+        phrases: phrase_list,
     };
     let body = postcard::to_allocvec(&index).map_err(|e| BuildError::Encode(e.to_string()))?;
     let mut out = Vec::with_capacity(body.len() + 8);
@@ -180,6 +215,9 @@ pub fn build(
         classes: index.classes.len(),
         grams: index.grams.len(),
         posting_bytes,
+        syllables: index.syllables.len(),
+        synonym_groups: index.synonyms.len(),
+        phrases: index.phrases.len(),
         index_bytes: out.len(),
     };
     Ok((out, stats))
@@ -281,4 +319,54 @@ fn gram_postings<'c>(
             (k, (w.docs, w.bytes))
         })
         .collect()
+}
+
+/// The toneless syllables read by the corpus's CJK characters, sorted, and per syllable the
+/// classes that can be read so: a class has the readings of every character folded onto it.
+fn readings(
+    alphabet: &[char],
+    class_of: &[u16],
+    read: &dyn Fn(char) -> Vec<String>,
+) -> (Vec<String>, Vec<Vec<u16>>) {
+    let mut by_syllable: std::collections::BTreeMap<String, Vec<u16>> = Default::default();
+    for (&c, &class) in alphabet.iter().zip(class_of).skip(1) {
+        if !is_cjk(c) {
+            continue;
+        }
+        for r in read(c) {
+            let r = r.trim().to_lowercase();
+            if !r.is_empty() && r.len() <= 8 && r.bytes().all(|b| b.is_ascii_lowercase()) {
+                by_syllable.entry(r).or_default().push(class);
+            }
+        }
+    }
+    let mut syllables = Vec::with_capacity(by_syllable.len());
+    let mut classes = Vec::with_capacity(by_syllable.len());
+    for (s, mut cs) in by_syllable {
+        cs.sort_unstable();
+        cs.dedup();
+        syllables.push(s);
+        classes.push(cs);
+    }
+    (syllables, classes)
+}
+
+/// Synonym groups folded like text, members trimmed and deduplicated; groups of fewer than two
+/// members are dropped, and so are exact duplicate groups.
+fn fold_synonyms(groups: &[Vec<String>], folder: &Folder) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = Vec::new();
+    for g in groups {
+        let mut members: Vec<String> = Vec::new();
+        for m in g {
+            let folded: String = m.chars().map(|c| folder.fold(c)).collect();
+            let folded = folded.split_whitespace().collect::<Vec<_>>().join(" ");
+            if !folded.is_empty() && !members.contains(&folded) {
+                members.push(folded);
+            }
+        }
+        if members.len() >= 2 && !out.contains(&members) {
+            out.push(members);
+        }
+    }
+    out
 }

@@ -16,13 +16,18 @@
 //! `grams` lists every n-gram (of classes) that occurs at least `gram_min_occurrences` times,
 //! with its per-notice posting list; rarer strings are found through the suffix array that the
 //! runtime derives from the symbols (see `suffix.rs`).
+//!
+//! The rest serves query intelligence: `syllables` and `syllable_classes` give the classes
+//! each toneless Mandarin syllable can be read as (only the corpus's characters), `synonyms`
+//! the groups of interchangeable terms, and `phrases` the corpus's frequent phrases for
+//! completions.
 
 use serde::{Deserialize, Serialize};
 
 /// First bytes of every index.
 pub const MAGIC: [u8; 4] = *b"NSIX";
 /// Version of the format; bump it on any change to the types below.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 /// A search index over a set of notices, borrowing its large parts from the encoded bytes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -46,6 +51,24 @@ pub struct Index<'a> {
     pub grams: Vec<Gram<'a>>,
     /// N-grams with at least this many occurrences are all in `grams`.
     pub gram_min_occurrences: u32,
+    /// Toneless Mandarin syllables read by the corpus's characters (`ü` written `v`), sorted.
+    #[serde(borrow)]
+    pub syllables: Vec<&'a str>,
+    /// Per syllable: the classes that can be read so, sorted.
+    pub syllable_classes: Vec<Vec<u16>>,
+    /// Groups of interchangeable terms (folded), each with two or more members.
+    #[serde(borrow)]
+    pub synonyms: Vec<Vec<&'a str>>,
+    /// Frequent phrases, sorted by their classes.
+    pub phrases: Vec<Phrase>,
+}
+
+/// A frequent phrase: where it first occurs in the text, its length and how often it occurs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Phrase {
+    pub start: u32,
+    pub len: u16,
+    pub count: u32,
 }
 
 /// One notice's metadata and where its text lies in the symbol stream.

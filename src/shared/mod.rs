@@ -8,4 +8,5 @@ pub mod builder;
 pub mod clean;
 pub mod format;
 pub mod normalize;
+pub mod phrases;
 pub mod varint;

@@ -3,14 +3,21 @@
 
 #[path = "../../build/fold_table.rs"]
 mod fold_table;
+#[path = "../../build/readings.rs"]
+mod readings;
 
-use notice_search::{build, Folder, Notice};
+use notice_search::{build, Config, Folder, Notice};
 use std::sync::OnceLock;
 
 /// The same fold table `build.rs` uses.
 pub fn folder() -> &'static Folder {
     static F: OnceLock<Folder> = OnceLock::new();
     F.get_or_init(|| Folder::new(fold_table::fold_pairs()))
+}
+
+/// The build configuration `build.rs` uses (readings included), without synonyms.
+pub fn config(gram_min: u32) -> Config<'static> {
+    Config { readings: &readings::readings, gram_min_occurrences: gram_min, ..Config::new(folder()) }
 }
 
 /// A notice with `text`, titled by its first line (at most 12 chars).
@@ -31,18 +38,27 @@ pub fn notice(id: &str, text: &str) -> Notice {
 pub fn index_of(texts: &[String], gram_min: u32) -> Vec<u8> {
     let notices: Vec<Notice> =
         texts.iter().enumerate().map(|(i, t)| notice(&format!("d{i:03}"), t)).collect();
-    build(&notices, folder(), gram_min).expect("index builds").0
+    build(&notices, &config(gram_min)).expect("index builds").0
 }
 
-/// The brute-force answer: ids of the notices whose folded text contains every folded term.
+/// The brute-force answer: ids of the notices whose folded text contains every folded term
+/// and no excluded one. Handles the query syntax the generated queries use: white space
+/// separates terms, `-term` excludes, a lone `-` is ignored.
 pub fn oracle(texts: &[String], query: &str) -> Vec<String> {
     let f = folder();
     let fold = |s: &str| -> String {
         s.chars().map(|c| if c.is_control() && !c.is_whitespace() { ' ' } else { f.fold(c) }).collect()
     };
-    let q = fold(query);
-    let terms: Vec<&str> = q.split(' ').filter(|t| !t.is_empty()).collect();
-    if terms.is_empty() {
+    let mut wanted: Vec<String> = Vec::new();
+    let mut excluded: Vec<String> = Vec::new();
+    for word in query.split(|c: char| c.is_whitespace() || c.is_control()).filter(|w| !w.is_empty()) {
+        match word.strip_prefix('-') {
+            Some("") => {}
+            Some(rest) => excluded.push(fold(rest)),
+            None => wanted.push(fold(word)),
+        }
+    }
+    if wanted.is_empty() {
         return Vec::new();
     }
     texts
@@ -50,7 +66,7 @@ pub fn oracle(texts: &[String], query: &str) -> Vec<String> {
         .enumerate()
         .filter(|(_, t)| {
             let t = fold(t);
-            terms.iter().all(|term| t.contains(term))
+            wanted.iter().all(|term| t.contains(term.as_str())) && !excluded.iter().any(|term| t.contains(term.as_str()))
         })
         .map(|(i, _)| format!("d{i:03}"))
         .collect()
