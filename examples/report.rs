@@ -14,7 +14,9 @@ mod readings;
 #[path = "../build/synonyms.rs"]
 mod synonyms;
 
-use notice_search::{build, clean_corpus, Config, Engine, Folder, RawNotice, SearchOptions, DEFAULT_GRAM_MIN_OCCURRENCES};
+use notice_search::{
+    build, clean_corpus, Config, Engine, Folder, MatchPath, RawNotice, SearchOptions, DEFAULT_GRAM_MIN_OCCURRENCES,
+};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -102,6 +104,7 @@ fn main() {
     // Random substring queries.
     let texts: Vec<Vec<char>> = notices.iter().map(|n| n.text.chars().collect()).collect();
     let mut queries: Vec<String> = Vec::with_capacity(nqueries);
+    let mut candidates = 0usize;
     while queries.len() < nqueries && texts.iter().any(|t| !t.is_empty()) {
         let t = &texts[rng.below(texts.len())];
         if t.is_empty() {
@@ -111,9 +114,20 @@ fn main() {
         let start = rng.below(t.len());
         let q: String = t[start..(start + len).min(t.len())].iter().collect();
         if !q.chars().any(char::is_whitespace) {
-            queries.push(q);
+            candidates += 1;
+            // Only strings the query syntax reads as one literal term (not `-x`, `a|b`, `"x`).
+            let parsed = engine.parse(&q);
+            let literal = parsed.excluded.is_empty()
+                && !parsed.has_filters()
+                && matches!(parsed.groups.as_slice(), [g] if g.terms.len() == 1 && !g.terms[0].quoted && g.terms[0].text == engine.fold(&q));
+            if literal {
+                queries.push(q);
+            }
         }
     }
+
+    println!("queries           {} random substrings ({} others skipped: the query syntax reads them as more than one literal term)",
+        queries.len(), candidates - queries.len());
 
     // Exactness against a brute-force scan of the folded texts.
     let folded: Vec<String> = notices.iter().map(|n| n.text.chars().map(|c| folder.fold(c)).collect()).collect();
@@ -123,7 +137,9 @@ fn main() {
     for q in &queries[..checked] {
         let fq: String = q.chars().map(|c| folder.fold(c)).collect();
         let mut want: Vec<&str> = folded.iter().zip(&ids).filter(|(t, _)| t.contains(&fq)).map(|(_, id)| *id).collect();
-        let mut got = engine.matching_ids(q);
+        // Direct matches; pinyin matches of Latin letters come on top, after them.
+        let mut got: Vec<&str> =
+            engine.matching(q).into_iter().filter(|m| m.1 == MatchPath::Text).map(|m| m.0).collect();
         want.sort_unstable();
         got.sort_unstable();
         let hit = got.iter().filter(|g| want.binary_search(g).is_ok()).count();

@@ -206,15 +206,20 @@ impl<'a> Engine<'a> {
         Plan::new(q, self)
     }
 
-    /// Ids of all notices matching `query`, in result order (no snippets: for scripts and
-    /// tests).
-    pub fn matching_ids(&self, query: &str) -> Vec<&str> {
+    /// Ids of all notices matching `query` and how they matched, in result order (no
+    /// snippets: for scripts and tests).
+    pub fn matching(&self, query: &str) -> Vec<(&str, MatchPath)> {
         let q = self.parse(query);
         let plan = self.plan(&q);
         let mut scored = self.filtered(&q, &plan);
         let all = scored.len();
         self.order(&mut scored, Sort::Relevance, all);
-        scored.iter().filter_map(|s| self.ix.docs.get(s.doc as usize).map(|m| m.id)).collect()
+        scored.iter().filter_map(|s| Some((self.ix.docs.get(s.doc as usize)?.id, s.path()))).collect()
+    }
+
+    /// Ids of all notices matching `query`, in result order.
+    pub fn matching_ids(&self, query: &str) -> Vec<&str> {
+        self.matching(query).into_iter().map(|m| m.0).collect()
     }
 
     /// The notices of `plan` that pass the query's filters (not yet the options').

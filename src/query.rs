@@ -4,7 +4,7 @@
 //! | syntax | meaning |
 //! |---|---|
 //! | `疫情 防控` | both terms (AND), each anywhere in the notice |
-//! | `"疫情 防控"`, `“疫情 防控”` | the exact phrase, white space included; no pinyin or synonyms |
+//! | `"疫情 防控"`, `“疫情 防控”` | the exact phrase, white space included; no pinyin or synonyms (a quotation mark only opens a phrase at the start of a word: `有“家”可归` is one term) |
 //! | `-通报`, `-"…"` | notices containing the term are left out |
 //! | `核酸 OR 疫苗`, `核酸 \| 疫苗` | either term (`OR` in capitals) |
 //! | `source:阿拉善盟`, `来源:阿拉善盟` | the source contains 阿拉善盟 |
@@ -142,7 +142,9 @@ fn tokens(chars: &[char], warnings: &mut Vec<String>) -> Vec<Token> {
             continue;
         }
         let start = i;
-        while chars.get(i).is_some_and(|&c| !is_space(c) && c != '|' && c != '｜' && !is_quote(c)) {
+        // Quotation marks inside a word are part of it (`有“家”可归`): only one that starts a
+        // word opens a phrase.
+        while chars.get(i).is_some_and(|&c| !is_space(c) && c != '|' && c != '｜') {
             i += 1;
         }
         let word: String = chars.get(start..i).unwrap_or_default().iter().collect();
@@ -350,6 +352,7 @@ mod tests {
         }
         let q = p("“疫情 防控");
         assert_eq!(groups(&q), vec![vec!["疫情 防控"]]);
+        assert_eq!(groups(&p("疫“情”防")), vec![vec!["疫“情”防"]]);
         assert!(!q.warnings.is_empty());
         assert!(!p("-").warnings.is_empty());
         assert_eq!(groups(&p("Ａb-19")), vec![vec!["ab-19"]]);
