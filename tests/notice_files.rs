@@ -457,6 +457,7 @@ fn undecodable_files_fail_with_path_and_offset_all_listed() {
     assert!(msgs[0].starts_with(&latin.display().to_string()) && msgs[0].contains("byte offset 4 (line 1"), "{}", msgs[0]);
     let cut_at = NOTICE.len() - 4;
     assert!(msgs[1].starts_with(&cut.display().to_string()) && msgs[1].contains(&format!("byte offset {cut_at} ")), "{}", msgs[1]);
+    assert!(msgs[1].contains("cut off") && !msgs[0].contains("cut off"), "{msgs:?}");
 }
 
 #[test]

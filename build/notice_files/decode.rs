@@ -86,11 +86,14 @@ pub fn decode(file: &[u8], declared: Option<&'static Encoding>) -> Result<Decode
             Err(e) => Err(DecodeError::at(file, 3 + e.valid_up_to(), "not valid UTF-8 after a UTF-8 byte-order mark".into())),
         };
     }
-    let utf8_error = match std::str::from_utf8(file) {
+    let (utf8_error, cut) = match std::str::from_utf8(file) {
         Ok(s) => return Ok(text(s.to_string(), "UTF-8")),
-        Err(e) => e.valid_up_to(),
+        Err(e) => (e.valid_up_to(), e.error_len().is_none()),
     };
-    let not_utf8 = |more: String| DecodeError::at(file, utf8_error, format!("not UTF-8, {more}"));
+    let not_utf8 = |more: String| {
+        let what = if cut { "not UTF-8 (it ends inside a UTF-8 character: cut off?)" } else { "not UTF-8" };
+        DecodeError::at(file, utf8_error, format!("{what}, {more}"))
+    };
     if let Some(enc) = declared.map(Encoding::output_encoding).filter(|e| *e != UTF_8) {
         return match strict(enc, file) {
             Ok(s) => Ok(text(s, enc.name())),

@@ -420,10 +420,12 @@ impl Corpus {
             let more = self.ignored.len().saturating_sub(names.len());
             let read: Vec<String> = TEXT_EXTENSIONS.iter().chain(&HTML_EXTENSIONS).map(|e| format!(".{e}")).collect();
             out.push(format!(
-                "ignored {} {} that {} not notices (only {} files are read): {}{}",
-                self.ignored.len(),
-                if self.ignored.len() == 1 { "entry" } else { "entries" },
-                if self.ignored.len() == 1 { "is" } else { "are" },
+                "ignored {} (only {} files are read): {}{}",
+                if self.ignored.len() == 1 {
+                    "1 entry that is not a notice".to_string()
+                } else {
+                    format!("{} entries that are not notices", self.ignored.len())
+                },
                 read.join(" "),
                 names.join(", "),
                 if more > 0 { format!(", and {more} more") } else { String::new() }
@@ -465,11 +467,11 @@ impl Corpus {
                 .collect(),
         );
         format!(
-            "indexed {} notices from {} ({} bytes read: {}); skipped {}{skipped}; ignored {}{ignored}; index {} bytes, {} chars",
+            "indexed {} notices from {} ({} bytes read{}); skipped {}{skipped}; ignored {}{ignored}; index {} bytes, {} chars",
             thousands(self.notices.len() as u64),
             shown(&self.dir),
             thousands(self.bytes),
-            if read.is_empty() { "no notices".to_string() } else { read.join(", ") },
+            if read.is_empty() { String::new() } else { format!(": {}", read.join(", ")) },
             self.skipped.len(),
             self.ignored.len(),
             thousands(index_bytes as u64),
