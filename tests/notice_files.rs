@@ -44,7 +44,7 @@ impl Drop for TempDir {
 
 fn text_of(bytes: &[u8], html: bool) -> (String, &'static str) {
     match file_text(bytes, html) {
-        Ok(FileText::Text { text, encoding }) => (text, encoding),
+        Ok(FileText::Text { text, encoding, .. }) => (text, encoding),
         other => panic!("expected text, got {other:?}"),
     }
 }
@@ -320,6 +320,20 @@ fn page_title_sources_in_order() {
     assert_eq!(date("2020年2月3日").as_deref(), Some("2020-02-03"));
     assert_eq!(date("20200203").as_deref(), Some("2020-02-03"));
     assert_eq!(date("2020-13-45"), None);
+}
+
+#[test]
+fn a_page_saved_as_txt_is_read_as_a_page() {
+    let dir = TempDir::new("sniff");
+    dir.file("page.txt", format!("\u{feff}\n  {PAGE}"));
+    dir.file("lower.txt", "<html><body><p>正文<script>x()</script></body></html>");
+    dir.file("mention.txt", "通知：请访问 <html> 标签说明页面。");
+    let c = read_notices(&dir.0, &Limits::default()).expect("reads");
+    let html: Vec<(&str, bool)> = c.notices.iter().map(|n| (n.id.as_str(), n.html)).collect();
+    assert_eq!(html, [("lower", true), ("mention", false), ("page", true)]);
+    assert_eq!(c.notices[0].text, "正文");
+    assert!(c.notices[2].text.starts_with("---\ntitle: 关于做好春节后返岗工作的通知\n"));
+    assert!(c.notices[1].text.contains("<html>"));
 }
 
 #[test]

@@ -71,6 +71,14 @@ impl Page {
     }
 }
 
+/// True when bytes start (after a byte-order mark and white space) with `<!DOCTYPE html` or
+/// `<html`, in any case: a web page saved under a text extension.
+pub fn looks_like_html(bytes: &[u8]) -> bool {
+    let start = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let start: Vec<u8> = start.iter().skip_while(|b| b.is_ascii_whitespace()).take(14).map(u8::to_ascii_lowercase).collect();
+    start.starts_with(b"<!doctype html") || start.starts_with(b"<html")
+}
+
 /// The charset a page declares in its first 1,024 bytes (`<meta charset=…>`, `<meta
 /// http-equiv="Content-Type" content="…; charset=…">`, `<?xml … encoding="…"?>`).
 pub fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {

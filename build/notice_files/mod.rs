@@ -5,7 +5,7 @@
 //! | what is found | what happens |
 //! |---|---|
 //! | `.txt`, `.md`, `.text` | a notice in plain text ([`decode`] tells the encoding) |
-//! | `.html`, `.htm`, `.shtml`, `.xhtml` | a notice: the page's text and metadata ([`html`]) |
+//! | `.html`, `.htm`, `.shtml`, `.xhtml`, or a text file starting with `<!DOCTYPE html` or `<html` | a notice: the page's text and metadata ([`html`]) |
 //! | any other extension, or none (images, `.pdf`, `Thumbs.db`, `notice.txt~`) | ignored, listed in one warning |
 //! | a name starting with `.` (`.DS_Store`, `.git/`, `._notice.txt`) | ignored, listed in one warning |
 //! | a folder | read too; a folder or file reached a second time through a symbolic link is ignored (no loops) |
@@ -200,19 +200,22 @@ impl fmt::Display for Problems {
 /// The text of one notice file's bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FileText {
-    Text { text: String, encoding: &'static str },
+    /// `html`: read as a web page.
+    Text { text: String, encoding: &'static str, html: bool },
     Skip(SkipReason),
 }
 
-/// Decodes a notice file's bytes (a web page when `is_html`): normalised line ends, a web
-/// page's text after its front matter, or why there is no notice.
+/// Decodes a notice file's bytes (a web page when `is_html`, or when a text file starts with
+/// `<!DOCTYPE html` or `<html`): normalised line ends, a web page's text after its front
+/// matter, or why there is no notice.
 pub fn file_text(bytes: &[u8], is_html: bool) -> Result<FileText, decode::DecodeError> {
-    let declared = if is_html { html::declared_charset(bytes) } else { None };
+    let html = is_html || html::looks_like_html(bytes);
+    let declared = if html { html::declared_charset(bytes) } else { None };
     let (raw, encoding) = match decode::decode(bytes, declared)? {
         decode::Decoded::Binary { offset } => return Ok(FileText::Skip(SkipReason::Binary { offset })),
         decode::Decoded::Text { text, encoding } => (text, encoding),
     };
-    let text = if is_html {
+    let text = if html {
         let page = html::page(&raw);
         if decode::is_blank(&page.text) {
             return Ok(FileText::Skip(SkipReason::Empty));
@@ -224,7 +227,7 @@ pub fn file_text(bytes: &[u8], is_html: bool) -> Result<FileText, decode::Decode
     if decode::is_blank(&text) {
         return Ok(FileText::Skip(SkipReason::Empty));
     }
-    Ok(FileText::Text { text, encoding })
+    Ok(FileText::Text { text, encoding, html })
 }
 
 /// A notice file found by the walk.
@@ -269,12 +272,12 @@ pub fn read_notices(dir: &Path, limits: &Limits) -> Result<Corpus, Problems> {
                 match file_text(&bytes, f.html) {
                     Err(error) => problems.push(Problem::Undecodable { path: f.path, error }),
                     Ok(FileText::Skip(reason)) => corpus.skipped.push(Skipped { path: f.path, reason }),
-                    Ok(FileText::Text { text, encoding }) => corpus.notices.push(NoticeFile {
+                    Ok(FileText::Text { text, encoding, html }) => corpus.notices.push(NoticeFile {
                         id: f.id,
                         path: f.path,
                         text,
                         encoding,
-                        html: f.html,
+                        html,
                         bytes: bytes.len() as u64,
                     }),
                 }
