@@ -1,10 +1,10 @@
 //! The bytes of a notice file as text: which encoding, binary or not, line endings.
 //!
-//! | bytes | read as |
+//! | bytes (tested in this order) | read as |
 //! |---|---|
+//! | `FF FE` / `FE FF` first | UTF-16 little / big endian (binary if it holds a NUL character) |
+//! | a NUL byte anywhere | binary: not text |
 //! | `EF BB BF` first | UTF-8 (the byte-order mark dropped) |
-//! | `FF FE` / `FE FF` first | UTF-16 little / big endian |
-//! | a NUL byte anywhere (no UTF-16 mark) | binary: not text |
 //! | valid UTF-8 | UTF-8 |
 //! | otherwise, an HTML page declaring its charset (`<meta charset>`) | that charset |
 //! | otherwise, valid GB18030 in which at least [`GB_COMMON_PERCENT`]% of the two-byte characters are GB2312 symbols or hanzi | GB18030 (a superset of GBK and GB2312) |
