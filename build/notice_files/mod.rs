@@ -9,7 +9,7 @@
 //! | any other extension, or none (images, `.pdf`, `Thumbs.db`, `notice.txt~`) | ignored, listed in one warning |
 //! | a name starting with `.` (`.DS_Store`, `.git/`, `._notice.txt`) | ignored, listed in one warning |
 //! | a folder | read too; a folder or file reached a second time through a symbolic link is ignored (no loops) |
-//! | a FIFO, socket or device | ignored, listed in one warning (never opened) |
+//! | a FIFO, socket or device; a broken symbolic link not named like a notice | ignored, listed in one warning (never opened) |
 //! | a file with a NUL byte (a NUL character in UTF-16) | binary, not text: **skipped** with a warning naming it and the byte offset |
 //! | a file with no text (empty, white space only, a page whose body is empty) | **skipped** with a warning |
 //! | bytes not valid in any accepted encoding | **build fails**: path, byte offset, line |
@@ -114,6 +114,8 @@ pub enum IgnoreReason {
     AlreadyRead(PathBuf),
     /// Not a regular file or folder.
     Special,
+    /// A symbolic link to nothing (or to itself), not named like a notice.
+    BrokenLink,
 }
 
 /// An entry ignored, listed in one note.
@@ -298,6 +300,13 @@ fn read_limited(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
+/// `Some(is_html)` for a name with a notice extension.
+fn notice_kind(path: &Path) -> Option<bool> {
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or_default().to_ascii_lowercase();
+    let html = HTML_EXTENSIONS.contains(&ext.as_str());
+    (html || TEXT_EXTENSIONS.contains(&ext.as_str())).then_some(html)
+}
+
 struct Walk<'a> {
     /// Canonical paths of folders and notice files already met, and the path they were met at.
     seen: HashMap<PathBuf, PathBuf>,
@@ -331,6 +340,9 @@ impl Walk<'_> {
         }
         let meta = match fs::metadata(&path) {
             Ok(m) => m,
+            Err(_) if fs::symlink_metadata(&path).is_ok_and(|m| m.is_symlink()) && notice_kind(&path).is_none() => {
+                return self.ignore(path, IgnoreReason::BrokenLink);
+            }
             Err(error) => return self.problems.push(Problem::Unreadable { path, error }),
         };
         if meta.is_dir() {
@@ -342,11 +354,9 @@ impl Walk<'_> {
         if !meta.is_file() {
             return self.ignore(path, IgnoreReason::Special);
         }
-        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or_default().to_ascii_lowercase();
-        let html = HTML_EXTENSIONS.contains(&ext.as_str());
-        if !html && !TEXT_EXTENSIONS.contains(&ext.as_str()) {
+        let Some(html) = notice_kind(&path) else {
             return self.ignore(path, IgnoreReason::NotANotice);
-        }
+        };
         let Some(stem) = path.file_stem().and_then(|s| s.to_str()).map(str::to_string) else {
             return self.problems.push(Problem::NameNotUtf8 { path });
         };
@@ -466,6 +476,7 @@ impl Corpus {
                     IgnoreReason::Hidden => "hidden",
                     IgnoreReason::AlreadyRead(_) => "already read via a link",
                     IgnoreReason::Special => "not a file",
+                    IgnoreReason::BrokenLink => "broken link",
                 })
                 .collect(),
         );
