@@ -1,9 +1,10 @@
 //! Reads the notices, cleans them and writes the search index into `OUT_DIR/index.bin`,
 //! which `src/lib.rs` embeds with `include_bytes!`.
 //!
-//! The folder is `notices/` unless `NOTICES_DIR` names another one. Files ending in `.txt`,
-//! `.md` or `.text` are notices (found in nested folders too); other files are skipped with a
-//! warning. A notice that cannot be read fails the build with its path and the reason.
+//! The folder is `notices/` unless `NOTICES_DIR` names another one (relative to this crate).
+//! What is read from it, and what fails the build, is in `build/notice_files/mod.rs`. Every
+//! folder listed and file read is a `cargo:rerun-if-changed`; warnings and the summary line
+//! are `cargo:warning`s, so cargo shows them whenever the index is rebuilt.
 
 #[path = "build/fold_table.rs"]
 mod fold_table;
@@ -12,16 +13,18 @@ mod readings;
 #[path = "build/synonyms.rs"]
 mod synonyms;
 #[allow(dead_code)]
+#[path = "build/notice_files/mod.rs"]
+mod notice_files;
+#[allow(dead_code)]
 #[path = "src/shared/mod.rs"]
 mod shared;
 
+use notice_files::{Limits, SkipReason};
 use shared::builder;
 use shared::clean::{clean_corpus, RawNotice};
 use shared::normalize::Folder;
 use std::path::{Path, PathBuf};
 use std::{env, fs};
-
-const NOTICE_EXTENSIONS: [&str; 3] = ["txt", "md", "text"];
 
 fn main() {
     if let Err(e) = run() {
@@ -44,39 +47,27 @@ fn run() -> Result<(), String> {
     };
     println!("cargo:rerun-if-changed={}", dir.display());
 
-    let mut files = Vec::new();
-    collect(&dir, &mut files)?;
-    files.sort();
-    let mut raw: Vec<RawNotice> = Vec::new();
-    let mut skipped = 0;
-    for path in files {
-        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
-        if !NOTICE_EXTENSIONS.contains(&ext.as_str()) {
-            println!("cargo:warning=skipped {}: not a notice file (.txt, .md)", path.display());
-            skipped += 1;
-            continue;
-        }
-        let bytes = fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        let text = decode(&bytes).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        let id = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
-        if let Some(other) = raw.iter().find(|r| r.id == id) {
-            return Err(format!(
-                "two notices have the id {id:?}: {} and {}",
-                other.path,
-                path.display()
-            ));
-        }
-        raw.push(RawNotice { id, path: path.display().to_string(), text });
+    let read = notice_files::read_notices(&dir, &Limits::default());
+    let mut corpus = read.map_err(|problems| problems.to_string())?;
+    for path in &corpus.watched {
+        println!("cargo:rerun-if-changed={}", path.display());
     }
+    let raw: Vec<RawNotice> = corpus
+        .notices
+        .iter()
+        .map(|n| RawNotice { id: n.id.clone(), path: n.path.display().to_string(), text: n.text.clone() })
+        .collect();
     let mut notices = clean_corpus(&raw);
     notices.retain(|n| {
         let empty = n.text.trim().is_empty();
         if empty {
-            println!("cargo:warning=skipped notice {}: no text after cleaning", n.id);
-            skipped += 1;
+            corpus.skip(&n.id, SkipReason::NoTextAfterCleaning);
         }
         !empty
     });
+    for w in corpus.warnings() {
+        println!("cargo:warning={w}");
+    }
     let folder = Folder::new(fold_table::fold_pairs());
     let synonym_groups = synonym_table(&manifest)?;
     let config = builder::Config {
@@ -86,14 +77,7 @@ fn run() -> Result<(), String> {
     };
     let (bytes, stats) = builder::build(&notices, &config).map_err(|e| e.to_string())?;
     fs::write(out.join("index.bin"), &bytes).map_err(|e| format!("cannot write the index: {e}"))?;
-    eprintln!(
-        "notice-search: indexed {} notices ({} chars) from {}, skipped {skipped}; index {} bytes, {} n-gram lists",
-        stats.notices,
-        stats.chars,
-        dir.display(),
-        stats.index_bytes,
-        stats.grams
-    );
+    println!("cargo:warning={}", corpus.summary(stats.index_bytes, stats.chars));
     Ok(())
 }
 
@@ -107,28 +91,4 @@ fn synonym_table(manifest: &Path) -> Result<Vec<Vec<String>>, String> {
         groups.extend(synonyms::parse(&text).map_err(|e| format!("{}: {e}", path.display()))?);
     }
     Ok(groups)
-}
-
-/// Every file below `dir` (following nested folders).
-fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
-    let entries = fs::read_dir(dir).map_err(|e| format!("cannot read the notices folder {}: {e}", dir.display()))?;
-    for entry in entries {
-        let entry = entry.map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
-        let path = entry.path();
-        if path.is_dir() {
-            collect(&path, out)?;
-        } else {
-            out.push(path);
-        }
-    }
-    Ok(())
-}
-
-/// UTF-8 text (a byte-order mark is dropped); anything else is an error naming the byte offset.
-fn decode(bytes: &[u8]) -> Result<String, String> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(s.to_string()),
-        Err(e) => Err(format!("not valid UTF-8 at byte {}", e.valid_up_to())),
-    }
 }

@@ -1,6 +1,6 @@
 //! Criterion benchmarks of search and load.
 //!
-//! The corpus is `notices/` unless `NOTICE_SEARCH_CORPUS` names a folder of `.txt` notices,
+//! The corpus is `notices/` unless `NOTICE_SEARCH_CORPUS` names a folder of notices (read as `build.rs` does),
 //! e.g. People's Daily fetched by `../shared/corpus/fetch.sh corpora`:
 //! `NOTICE_SEARCH_CORPUS=corpora/peoples_daily cargo bench --bench search`.
 //! For latency percentiles and exactness figures use `cargo run --release --example report`.
@@ -11,6 +11,9 @@ mod fold_table;
 mod readings;
 #[path = "../build/synonyms.rs"]
 mod synonyms;
+#[allow(dead_code)]
+#[path = "../build/notice_files/mod.rs"]
+mod notice_files;
 
 use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion};
 use notice_search::{build, clean_corpus, Config, Engine, Folder, RawNotice, SearchOptions};
@@ -20,19 +23,11 @@ fn corpus() -> Vec<u8> {
     let dir = PathBuf::from(std::env::var("NOTICE_SEARCH_CORPUS").unwrap_or_else(|_| {
         concat!(env!("CARGO_MANIFEST_DIR"), "/notices").to_string()
     }));
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .map(|d| d.flatten().map(|e| e.path()).collect())
-        .unwrap_or_default();
-    paths.sort();
-    let raw: Vec<RawNotice> = paths
-        .iter()
-        .filter_map(|p| {
-            Some(RawNotice {
-                id: p.file_stem()?.to_str()?.to_string(),
-                path: p.display().to_string(),
-                text: std::fs::read_to_string(p).ok()?,
-            })
-        })
+    let corpus = notice_files::read_notices(&dir, &notice_files::Limits::default()).unwrap_or_else(|p| panic!("{p}"));
+    let raw: Vec<RawNotice> = corpus
+        .notices
+        .into_iter()
+        .map(|n| RawNotice { id: n.id, path: n.path.display().to_string(), text: n.text })
         .collect();
     let notices = clean_corpus(&raw);
     let folder = Folder::new(fold_table::fold_pairs());

@@ -14,24 +14,15 @@ mod readings;
 #[path = "../build/synonyms.rs"]
 mod synonyms;
 
+#[allow(dead_code)]
+#[path = "../build/notice_files/mod.rs"]
+mod notice_files;
+
 use notice_search::{
     build, clean_corpus, Config, Engine, Folder, MatchPath, RawNotice, SearchOptions, DEFAULT_GRAM_MIN_OCCURRENCES,
 };
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Instant;
-
-fn files(dir: &Path, out: &mut Vec<PathBuf>) {
-    if let Ok(entries) = std::fs::read_dir(dir) {
-        for e in entries.flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                files(&p, out);
-            } else if p.extension().is_some_and(|x| x == "txt" || x == "md") {
-                out.push(p);
-            }
-        }
-    }
-}
 
 /// xorshift64*: a tiny deterministic generator, enough for picking queries.
 struct Rng(u64);
@@ -58,16 +49,19 @@ fn main() {
     let nqueries = flag("--queries", 10_000);
     let mut rng = Rng(flag("--seed", 42) as u64 | 1);
 
-    let mut paths = Vec::new();
-    files(&dir, &mut paths);
-    paths.sort();
-    let raw: Vec<RawNotice> = paths
+    let t = Instant::now();
+    let corpus = match notice_files::read_notices(&dir, &notice_files::Limits::default()) {
+        Ok(c) => c,
+        Err(problems) => {
+            eprintln!("{problems}");
+            std::process::exit(1);
+        }
+    };
+    let t_read = t.elapsed();
+    let raw: Vec<RawNotice> = corpus
+        .notices
         .iter()
-        .filter_map(|p| {
-            let text = std::fs::read_to_string(p).ok()?;
-            let id = p.file_stem()?.to_str()?.to_string();
-            Some(RawNotice { id, path: p.display().to_string(), text })
-        })
+        .map(|n| RawNotice { id: n.id.clone(), path: n.path.display().to_string(), text: n.text.clone() })
         .collect();
     let raw_bytes: usize = raw.iter().map(|r| r.text.len()).sum();
 
@@ -92,7 +86,7 @@ fn main() {
     let t_load = t.elapsed();
     let es = engine.stats();
 
-    println!("corpus            {} ({} notices, {} bytes UTF-8)", dir.display(), raw.len(), raw_bytes);
+    println!("corpus            {} ({} notices, {} bytes UTF-8, read in {:.2} s)", dir.display(), raw.len(), raw_bytes, t_read.as_secs_f64());
     println!("index generation  {:.2} s (fold table {:.2} s, cleaning {:.2} s, index {:.2} s)",
         (t_fold + t_clean + t_build).as_secs_f64(), t_fold.as_secs_f64(), t_clean.as_secs_f64(), t_build.as_secs_f64());
     println!("index             {} bytes ({} chars, {} symbols, {} n-gram lists with {} posting bytes)",

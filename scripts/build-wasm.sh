@@ -11,6 +11,10 @@ ensure_binaryen
 say "building the wasm module (notices: ${NOTICES_DIR:-notices})"
 PKG_DIR=${PKG_DIR:-www/pkg}
 wasm-pack --quiet build --target web --release --out-dir "$ROOT/$PKG_DIR" --out-name notice_search
+# wasm-pack --quiet hides cargo's warnings: show what build.rs said about the notice files
+# (skipped and ignored files, and the summary line), kept in its output file.
+out=$(ls -t "${CARGO_TARGET_DIR:-$ROOT/target}"/wasm32-unknown-unknown/release/build/notice-search-*/output 2>/dev/null | head -1)
+if [ -n "$out" ]; then sed -n 's/^cargo::\{0,1\}warning=/notices: /p' "$out" >&2; fi
 wasm="$PKG_DIR/notice_search_bg.wasm"
 "$TOOLS/node_modules/.bin/wasm-opt" -O3 --enable-bulk-memory --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
