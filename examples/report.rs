@@ -5,7 +5,8 @@
 //! cargo run --release --example report -- DIR [--queries N] [--seed S] [--slowest N] [--gram-min N]
 //! ```
 //! Queries are random substrings of 1–8 characters (no white space) of the cleaned notices.
-//! Each is timed as `search(query, limit 10)` with snippets, after one warm-up pass.
+//! Each is timed as `search(query, limit 10)` with snippets, after one warm-up pass. Pinyin
+//! queries are runs of 2–6 CJK characters typed as their toneless pinyin, and as initials.
 
 #[path = "../build/fold_table.rs"]
 mod fold_table;
@@ -146,8 +147,55 @@ fn main() {
     println!("exactness         recall {recall:.4}, precision {precision:.4} over {checked} queries ({tp} matching notices)");
 
     // Latency.
+    let timed = time_queries(&engine, &queries);
+    report("search top 10    ", &timed);
+    let slowest = flag("--slowest", 0);
+    for (ms, q) in timed.iter().rev().take(slowest) {
+        let r = engine.search(q, SearchOptions::page(10, 0));
+        println!("  {ms:.4} ms  {q:?}  ({} notices)", r.total);
+    }
+
+    // Pinyin: random runs of 2-6 CJK characters, typed as full toneless pinyin (first reading
+    // of each character) and as initials.
+    let mut full: Vec<String> = Vec::new();
+    let mut initials: Vec<String> = Vec::new();
+    let mut found = 0usize;
+    while full.len() < nqueries / 5 {
+        let d = rng.below(texts.len());
+        let t = &texts[d];
+        let len = 2 + rng.below(5);
+        if t.len() < len {
+            continue;
+        }
+        let start = rng.below(t.len() - len + 1);
+        let run = &t[start..start + len];
+        let syllables: Option<Vec<String>> = run.iter().map(|&c| readings::readings(c).into_iter().next()).collect();
+        let Some(syllables) = syllables.filter(|_| run.iter().all(|&c| notice_search::normalize::is_cjk(c))) else {
+            continue;
+        };
+        let q = syllables.concat();
+        if engine.matching(&q).iter().any(|m| m.0 == notices[d].id) {
+            found += 1;
+        } else if std::env::var_os("REPORT_MISSES").is_some() {
+            println!("  not found: {q:?} for {:?} in {}", run.iter().collect::<String>(), notices[d].id);
+        }
+        initials.push(syllables.iter().filter_map(|s| s.get(..1)).collect());
+        full.push(q);
+    }
+    println!("pinyin recall     {found} of {} runs found by their full pinyin", full.len());
+    let timed = time_queries(&engine, &full);
+    report("pinyin full      ", &timed);
+    for (ms, q) in timed.iter().rev().take(slowest) {
+        let r = engine.search(q, SearchOptions::page(10, 0));
+        println!("  {ms:.4} ms  {q:?}  ({} notices, {} readings)", r.total, engine.parse(q).groups.len());
+    }
+    report("pinyin initials  ", &time_queries(&engine, &initials));
+}
+
+/// Each query timed once as `search(query, limit 10)` after a warm-up pass, sorted by time.
+fn time_queries<'q>(engine: &Engine, queries: &'q [String]) -> Vec<(f64, &'q String)> {
     let opts = SearchOptions::page(10, 0);
-    for q in &queries {
+    for q in queries {
         std::hint::black_box(engine.search(q, opts.clone()));
     }
     let mut timed: Vec<(f64, &String)> = queries
@@ -159,15 +207,17 @@ fn main() {
         })
         .collect();
     timed.sort_by(|a, b| a.0.total_cmp(&b.0));
+    timed
+}
+
+fn report(label: &str, timed: &[(f64, &String)]) {
     let times: Vec<f64> = timed.iter().map(|t| t.0).collect();
     println!(
-        "search top 10     p50 {:.4} ms, p95 {:.4} ms, p99 {:.4} ms, max {:.4} ms over {} queries",
-        percentile(&times, 50.0), percentile(&times, 95.0), percentile(&times, 99.0),
-        times.last().copied().unwrap_or(0.0), times.len()
+        "{label} p50 {:.4} ms, p95 {:.4} ms, p99 {:.4} ms, max {:.4} ms over {} queries",
+        percentile(&times, 50.0),
+        percentile(&times, 95.0),
+        percentile(&times, 99.0),
+        times.last().copied().unwrap_or(0.0),
+        times.len()
     );
-    let slowest = flag("--slowest", 0);
-    for (ms, q) in timed.iter().rev().take(slowest) {
-        let r = engine.search(q, opts.clone());
-        println!("  {ms:.4} ms  {q:?}  ({} notices)", r.total);
-    }
 }

@@ -74,8 +74,10 @@ impl<'a> Syllables<'a> {
         lo..hi
     }
 
+    /// True for a syllable with a vowel: the interjections `m`, `n`, `ng`, `hm` are readings
+    /// too, but as cuts they would turn every `n` and `g` of a query into a syllable.
     fn is_syllable(&self, s: &str) -> bool {
-        self.names.binary_search(&s).is_ok()
+        s.bytes().any(|b| b"aeiouv".contains(&b)) && self.names.binary_search(&s).is_ok()
     }
 
     /// The classes read as `s` (exactly, or as any syllable starting with it), sorted.
@@ -153,24 +155,33 @@ impl<'a> Syllables<'a> {
             .collect()
     }
 
-    /// Every way to cut `letters` into syllables; `at_end` allows the last unit to be a prefix.
+    /// The ways to cut `letters` into syllables, of the best kind possible; `at_end` allows
+    /// the last unit to be a prefix.
     fn cut(&self, letters: &str, at_end: bool) -> Vec<(Vec<Cut>, Kind)> {
-        let mut out = Vec::new();
-        let mut stack = Vec::new();
-        self.cut_from(letters, 0, at_end, Kind::Full, &mut stack, &mut out);
-        out
+        for allowed in [Kind::Full, Kind::Prefix, Kind::Abbreviated] {
+            let mut out = Vec::new();
+            let mut stack = Vec::new();
+            self.cut_from(letters, 0, at_end, allowed, Kind::Full, &mut stack, &mut out);
+            if !out.is_empty() {
+                out.sort_by_key(|c| c.0.len());
+                return out;
+            }
+        }
+        Vec::new()
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn cut_from(
         &self,
         letters: &str,
         at: usize,
         at_end: bool,
+        allowed: Kind,
         kind: Kind,
         stack: &mut Vec<Cut>,
         out: &mut Vec<(Vec<Cut>, Kind)>,
     ) {
-        if out.len() >= 4 * MAX_READINGS {
+        if out.len() >= 4 * MAX_READINGS || kind > allowed {
             return;
         }
         let rest = letters.get(at..).unwrap_or_default();
@@ -193,7 +204,7 @@ impl<'a> Syllables<'a> {
                 continue;
             };
             stack.push(Cut::Syllable(s.to_string(), unit_kind == Kind::Full));
-            self.cut_from(letters, at + len, at_end, kind.max(unit_kind), stack, out);
+            self.cut_from(letters, at + len, at_end, allowed, kind.max(unit_kind), stack, out);
             stack.pop();
         }
     }
@@ -260,7 +271,7 @@ mod tests {
     use super::*;
 
     /// Syllables with made-up classes: each syllable's classes are its position × 10 + 1, + 2.
-    const NAMES: &[&str] = &["an", "g", "ge", "qi", "qin", "qing", "xi", "xian", "yi", "yu", "zhong"];
+    const NAMES: &[&str] = &["an", "g", "ge", "n", "qi", "qin", "qing", "xi", "xian", "yi", "yu", "zhong"];
 
     fn table() -> Vec<Vec<u16>> {
         (0..NAMES.len() as u16).map(|i| vec![i * 10 + 1, i * 10 + 2]).collect()
@@ -295,6 +306,8 @@ mod tests {
         }
         assert!(cuts("xian").contains(&(vec!["xian".into()], Kind::Full)));
         assert!(cuts("xian").contains(&(vec!["xi".into(), "an".into()], Kind::Full)));
+        // Vowelless interjection readings (n, g) are not cuts.
+        assert_eq!(cuts("qing"), vec![(vec!["qing".to_string()], Kind::Full)]);
     }
 
     #[test]
@@ -321,10 +334,10 @@ mod tests {
         let s = Syllables::new(NAMES, &classes);
         let r = s.read("yiqing", |_| None);
         assert!(!r.is_empty() && r.iter().all(|x| x.kind == Kind::Full), "{r:?}");
-        assert_eq!(r[0].units, vec![Unit::Classes(vec![81, 82]), Unit::Classes(vec![51, 52])]);
+        assert_eq!(r[0].units, vec![Unit::Classes(vec![91, 92]), Unit::Classes(vec![61, 62])]);
         // `q…` covers qi, qin and qing.
         let r = s.read("yiq", |_| None);
-        assert_eq!(r[0].units[1], Unit::Classes(vec![31, 32, 41, 42, 51, 52]));
+        assert_eq!(r[0].units[1], Unit::Classes(vec![41, 42, 51, 52, 61, 62]));
         // A CJK character the corpus lacks: no reading.
         assert!(s.read("疫qing", |_| None).is_empty());
         assert_eq!(s.read("疫qing", |_| Some(7))[0].units[0], Unit::Class(7));

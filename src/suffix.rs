@@ -8,7 +8,7 @@
 use crate::sais::{self, Symbols};
 
 /// Shards hold about this many characters (a single longer notice makes a shard of its own).
-const SHARD_CHARS: usize = 1 << 19;
+const SHARD_CHARS: usize = 1 << 22;
 
 /// The search classes of the text, read from the index's symbol stream.
 #[derive(Clone, Copy)]
@@ -207,23 +207,27 @@ impl<F: FnMut(usize)> Walk<'_, '_, '_, F> {
         (first, a)
     }
 
-    /// End of the run of suffixes from `i` (below `hi`, class `c` at `depth`) that have class
-    /// `c` at `depth`: exponential, then binary search.
-    fn run_end(&mut self, depth: usize, i: usize, hi: usize, c: u16) -> usize {
-        let mut same = i;
-        let mut step = 1;
-        let mut probe = i + 1;
-        while probe < hi && self.class(probe, depth) == c {
-            self.budget.spend(1);
-            same = probe;
-            step *= 2;
-            probe = same + step;
+    /// The first index in `from..hi` whose class at `depth` is at least `c` (`hi` if none):
+    /// exponential probing from `from`, then binary search, so nearby answers are cheap.
+    fn first_at_least(&mut self, depth: usize, from: usize, hi: usize, c: u32) -> usize {
+        let below = |w: &Self, i: usize| u32::from(w.class(i, depth)) < c;
+        if from >= hi || !below(self, from) {
+            return from;
         }
-        let (mut a, mut b) = (same + 1, probe.min(hi));
+        // Invariant: the class at `known` is below c.
+        let (mut known, mut step) = (from, 1);
+        let mut probe = from + 1;
+        while probe < hi && below(self, probe) {
+            self.budget.spend(1);
+            known = probe;
+            step *= 2;
+            probe = known + step;
+        }
+        let (mut a, mut b) = (known + 1, probe.min(hi));
         while a < b {
             self.budget.spend(1);
             let m = a + (b - a) / 2;
-            if self.class(m, depth) == c { a = m + 1 } else { b = m }
+            if below(self, m) { a = m + 1 } else { b = m }
         }
         a
     }
@@ -241,24 +245,29 @@ impl<F: FnMut(usize)> Walk<'_, '_, '_, F> {
                     (lo, hi) = self.narrow(depth, lo, hi, c);
                     depth += 1;
                 }
+                Some(&Unit::AnyOf(cs)) if depth == 0 => {
+                    // The buckets give each candidate's range at once.
+                    for &c in cs {
+                        let (a, b) = self.narrow(depth, lo, hi, c);
+                        self.from(depth + 1, a, b);
+                    }
+                    return;
+                }
                 Some(&Unit::AnyOf(cs)) => {
-                    if depth == 0 || hi - lo > 4 * cs.len() {
-                        // Few candidates for many suffixes: look each one up.
-                        for &c in cs {
-                            let (a, b) = self.narrow(depth, lo, hi, c);
-                            self.from(depth + 1, a, b);
-                            lo = b.max(lo);
-                        }
-                    } else {
-                        // Many candidates for few suffixes: step through the classes present.
-                        let mut i = lo;
-                        while i < hi && !self.budget.exhausted {
-                            let c = self.class(i, depth);
-                            let end = self.run_end(depth, i, hi, c);
-                            if c != 0 && cs.binary_search(&c).is_ok() {
-                                self.from(depth + 1, i, end);
-                            }
+                    // Intersect the sorted candidates with the sorted classes present, skipping
+                    // ahead on whichever side is behind.
+                    let (mut i, mut k) = (lo, 0);
+                    while let (true, Some(&want)) = (i < hi && !self.budget.exhausted, cs.get(k)) {
+                        let here = self.class(i, depth);
+                        if here < want {
+                            i = self.first_at_least(depth, i, hi, u32::from(want));
+                        } else if here > want {
+                            k += cs.get(k..).unwrap_or_default().partition_point(|&x| x < here);
+                        } else {
+                            let end = self.first_at_least(depth, i, hi, u32::from(here) + 1);
+                            self.from(depth + 1, i, end);
                             i = end;
+                            k += 1;
                         }
                     }
                     return;
