@@ -45,11 +45,102 @@ struct Meta {
     source: Option<String>,
     date: Option<String>,
     url: Option<String>,
+    title_from: Option<TitleFrom>,
+}
+
+/// The rules that remove text, in the order they run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Rule {
+    /// A front-matter block (its values become metadata).
+    FrontMatter,
+    /// A breadcrumb line (`首页 > 栏目 > 标题`).
+    Breadcrumb,
+    /// A trailing list of links, each line ending in a timestamp.
+    LinkList,
+    /// Text repeated inside the notice (kept once).
+    Repeat,
+    /// Sentences at the start or end that recur across notices (portal chrome).
+    Margin,
+    /// Labelled metadata (`来源：…`, `时间:… 来源:… 编辑:…`).
+    Metadata,
+}
+
+impl Rule {
+    /// Every rule, in the order they run.
+    pub const ALL: [Rule; 6] = [Rule::FrontMatter, Rule::Breadcrumb, Rule::LinkList, Rule::Repeat, Rule::Margin, Rule::Metadata];
+
+    /// A short name for reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            Rule::FrontMatter => "front-matter",
+            Rule::Breadcrumb => "breadcrumb",
+            Rule::LinkList => "link-list",
+            Rule::Repeat => "repeat",
+            Rule::Margin => "margin",
+            Rule::Metadata => "metadata",
+        }
+    }
+}
+
+/// Text one rule removed from one notice.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Removal {
+    /// Index of the notice in the input slice.
+    pub notice: usize,
+    pub rule: Rule,
+    pub text: String,
+}
+
+/// Where a notice's title came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TitleFrom {
+    /// `title:` in the front matter, put in front of the text unless the text starts with it.
+    FrontMatter,
+    /// The last part of a breadcrumb, put in front of the text unless the text starts with it.
+    Breadcrumb,
+    /// A headline line of the text.
+    Headline,
+    /// Derived from the first sentence or clause.
+    Derived,
+}
+
+impl TitleFrom {
+    /// A short name for reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            TitleFrom::FrontMatter => "front-matter",
+            TitleFrom::Breadcrumb => "breadcrumb",
+            TitleFrom::Headline => "headline",
+            TitleFrom::Derived => "derived",
+        }
+    }
+}
+
+/// What cleaning did to a corpus: every removed piece of text, and each notice's title origin.
+#[derive(Debug, Clone, Default)]
+pub struct Trace {
+    pub removed: Vec<Removal>,
+    pub title_from: Vec<TitleFrom>,
+    /// Whether the title was put in front of the text (it was not already its first line).
+    pub title_added: Vec<bool>,
 }
 
 /// Cleans a whole corpus at once (cross-document rules need all documents).
 pub fn clean_corpus(raw: &[RawNotice]) -> Vec<Notice> {
-    let mut stage: Vec<(Meta, Vec<String>)> = raw.iter().map(|r| first_pass(&r.text)).collect();
+    clean_corpus_traced(raw).0
+}
+
+/// [`clean_corpus`], also returning everything each rule removed (for reports and tests).
+pub fn clean_corpus_traced(raw: &[RawNotice]) -> (Vec<Notice>, Trace) {
+    let mut removed: Vec<Removal> = Vec::new();
+    let mut stage: Vec<(Meta, Vec<String>)> = raw
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let mut log = |rule: Rule, text: String| removed.push(Removal { notice: i, rule, text });
+            first_pass(&r.text, &mut log)
+        })
+        .collect();
     // Sentences recurring across notices.
     let mut seen: HashMap<String, usize> = HashMap::new();
     for (_, lines) in &stage {
@@ -60,13 +151,26 @@ pub fn clean_corpus(raw: &[RawNotice]) -> Vec<Notice> {
     }
     let min = if raw.len() > 20 { (raw.len() / 10).max(2) } else { 2 };
     let shared = |u: &str| seen.get(u).copied().unwrap_or(0) >= min;
-    for (meta, lines) in &mut stage {
-        strip_margins(lines, &shared, meta);
+    for (i, (meta, lines)) in stage.iter_mut().enumerate() {
+        let mut log = |rule: Rule, text: String| removed.push(Removal { notice: i, rule, text });
+        strip_margins(lines, &shared, meta, &mut log);
     }
-    raw.iter().zip(stage).map(|(r, (meta, lines))| finish(&r.id, meta, lines)).collect()
+    let mut title_from = Vec::new();
+    let mut title_added = Vec::new();
+    let notices = raw
+        .iter()
+        .zip(stage)
+        .map(|(r, (meta, lines))| {
+            let (n, f, added) = finish(&r.id, meta, lines);
+            title_from.push(f);
+            title_added.push(added);
+            n
+        })
+        .collect();
+    (notices, Trace { removed, title_from, title_added })
 }
 
-fn first_pass(text: &str) -> (Meta, Vec<String>) {
+fn first_pass(text: &str, log: &mut impl FnMut(Rule, String)) -> (Meta, Vec<String>) {
     let text = text.trim_start_matches('\u{feff}').replace("\r\n", "\n").replace('\r', "\n");
     let mut meta = Meta::default();
     let mut lines: Vec<String> = text.lines().map(|l| l.trim().to_string()).collect();
@@ -78,7 +182,10 @@ fn first_pass(text: &str) -> (Meta, Vec<String>) {
                 if let Some((k, v)) = l.split_once(':') {
                     let v = v.trim().to_string();
                     match k.trim() {
-                        "title" => meta.title = Some(v),
+                        "title" => {
+                            meta.title = Some(v);
+                            meta.title_from = Some(TitleFrom::FrontMatter);
+                        }
                         "date" => meta.date = Some(v),
                         "source" => meta.source = Some(v),
                         "url" => meta.url = Some(v),
@@ -86,7 +193,7 @@ fn first_pass(text: &str) -> (Meta, Vec<String>) {
                     }
                 }
             }
-            lines.drain(..f + end + 2);
+            log(Rule::FrontMatter, lines.drain(..f + end + 2).collect::<Vec<_>>().join("\n"));
         }
     }
     lines.retain(|l| !l.is_empty());
@@ -97,7 +204,9 @@ fn first_pass(text: &str) -> (Meta, Vec<String>) {
             let last = parts[parts.len() - 1].trim().trim_end_matches("正文").trim();
             if meta.title.is_none() && !last.is_empty() {
                 meta.title = Some(last.to_string());
+                meta.title_from = Some(TitleFrom::Breadcrumb);
             }
+            log(Rule::Breadcrumb, l.clone());
             false
         } else {
             true
@@ -106,9 +215,9 @@ fn first_pass(text: &str) -> (Meta, Vec<String>) {
     // Trailing timestamped link lists.
     let trailing = lines.iter().rev().take_while(|l| ends_with_timestamp(l)).count();
     if trailing >= 3 {
-        lines.truncate(lines.len() - trailing);
+        log(Rule::LinkList, lines.split_off(lines.len() - trailing).join("\n"));
     }
-    (meta, remove_repeats(&lines))
+    (meta, remove_repeats(&lines, log))
 }
 
 fn ends_with_timestamp(l: &str) -> bool {
@@ -127,7 +236,7 @@ fn ends_with_timestamp(l: &str) -> bool {
 }
 
 /// Removes every span of [`REPEAT_CHARS`]+ characters already seen earlier in the notice.
-fn remove_repeats(lines: &[String]) -> Vec<String> {
+fn remove_repeats(lines: &[String], log: &mut impl FnMut(Rule, String)) -> Vec<String> {
     let text: Vec<char> = lines.join("\n").chars().collect();
     let w = REPEAT_CHARS;
     let mut drop = vec![false; text.len()];
@@ -146,6 +255,17 @@ fn remove_repeats(lines: &[String]) -> Vec<String> {
                 }
             }
         }
+    }
+    let mut span = String::new();
+    for (c, d) in text.iter().zip(&drop) {
+        if *d {
+            span.push(*c);
+        } else if !span.is_empty() {
+            log(Rule::Repeat, std::mem::take(&mut span));
+        }
+    }
+    if !span.is_empty() {
+        log(Rule::Repeat, span);
     }
     let kept: String = text.iter().zip(&drop).filter(|(_, d)| !**d).map(|(c, _)| *c).collect();
     kept.lines().map(|l| l.trim().to_string()).filter(|l| !l.is_empty()).collect()
@@ -186,7 +306,7 @@ fn labelled(unit: &str, labels: &[&str]) -> Option<String> {
     None
 }
 
-fn strip_margins(lines: &mut Vec<String>, shared: &impl Fn(&str) -> bool, meta: &mut Meta) {
+fn strip_margins(lines: &mut Vec<String>, shared: &impl Fn(&str) -> bool, meta: &mut Meta, log: &mut impl FnMut(Rule, String)) {
     let mut out: Vec<String> = Vec::new();
     let all: Vec<Vec<String>> = lines.iter().map(|l| units(l)).collect();
     let flat: Vec<(usize, &String)> = all.iter().enumerate().flat_map(|(i, us)| us.iter().map(move |u| (i, u))).collect();
@@ -196,6 +316,7 @@ fn strip_margins(lines: &mut Vec<String>, shared: &impl Fn(&str) -> bool, meta: 
     let mut current: Option<usize> = None;
     for (k, (line, unit)) in flat.iter().enumerate() {
         if k < lead || k >= keep_to {
+            log(Rule::Margin, unit.to_string());
             continue;
         }
         let mut unit = unit.to_string();
@@ -209,8 +330,10 @@ fn strip_margins(lines: &mut Vec<String>, shared: &impl Fn(&str) -> bool, meta: 
                 meta.source = Some(s);
             }
             if let Some(at) = unit.find("信息来源").or_else(|| unit.rfind("已收藏")) {
-                unit.truncate(at);
-                unit = unit.trim_end_matches("已收藏").trim().to_string();
+                let tail = unit.split_off(at);
+                let kept = unit.trim_end_matches("已收藏").trim().to_string();
+                log(Rule::Metadata, format!("{}{tail}", &unit[kept.len()..]));
+                unit = kept;
             }
         }
         if let Some(d) = date.filter(|_| is_meta_line) {
@@ -218,7 +341,11 @@ fn strip_margins(lines: &mut Vec<String>, shared: &impl Fn(&str) -> bool, meta: 
                 meta.date = normalize_date(&d);
             }
         }
-        if is_meta_line || unit.is_empty() {
+        if is_meta_line {
+            log(Rule::Metadata, unit);
+            continue;
+        }
+        if unit.is_empty() {
             continue;
         }
         if current == Some(*line) {
@@ -263,7 +390,7 @@ fn derived_title(first_line: &str) -> String {
     }
 }
 
-fn finish(id: &str, meta: Meta, lines: Vec<String>) -> Notice {
+fn finish(id: &str, meta: Meta, lines: Vec<String>) -> (Notice, TitleFrom, bool) {
     // A signature date in the last lines.
     let date = meta.date.clone().or_else(|| {
         lines.iter().rev().take(3).find_map(|l| {
@@ -300,7 +427,12 @@ fn finish(id: &str, meta: Meta, lines: Vec<String>) -> Notice {
     if text.is_empty() {
         text = String::new();
     }
-    Notice {
+    let from = match (&meta.title, headline) {
+        (Some(_), _) => meta.title_from.unwrap_or(TitleFrom::FrontMatter),
+        (None, Some(_)) => TitleFrom::Headline,
+        (None, None) => TitleFrom::Derived,
+    };
+    let n = Notice {
         id: id.to_string(),
         title,
         source: meta.source.unwrap_or_default(),
@@ -308,5 +440,7 @@ fn finish(id: &str, meta: Meta, lines: Vec<String>) -> Notice {
         url: meta.url.unwrap_or_default(),
         text,
         title_chars: range,
-    }
+    };
+    let added = meta.title.is_some() && !lines.join("\n").starts_with(n.title.as_str());
+    (n, from, added)
 }
