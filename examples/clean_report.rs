@@ -1,7 +1,7 @@
 //! What the cleaner removes from a folder of notices, and the metadata it derives.
 //!
 //! ```text
-//! cargo run --release --example clean_report -- DIR [--show N] [--rule NAME] [--take N] [--doc ID]...
+//! cargo run --release --example clean_report -- DIR [--show N] [--rule NAME] [--skip N] [--take N] [--doc ID]...
 //! ```
 //! - per rule: how many notices it touched, how many pieces and characters it removed;
 //!   characters are counted without white space, and every removed character must be accounted
@@ -9,8 +9,8 @@
 //! - `--show N` samples of removed text per rule (default 5), each with its notice id;
 //!   `--rule NAME` shows only that rule's samples;
 //! - titles, sources and dates: how many are empty, the title length distribution, samples;
-//! - `--take N` cleans only the first N files (cross-document rules behave differently on small
-//!   corpora); `--doc ID` prints that cleaned notice in full (repeatable).
+//! - `--skip N --take N` clean only a slice of the files (cross-document rules behave
+//!   differently on small corpora); `--doc ID` prints that cleaned notice in full (repeatable).
 //!
 //! This is how to check on clean text (e.g. a newspaper corpus) that nothing real is lost.
 
@@ -61,12 +61,13 @@ struct Args {
     dir: PathBuf,
     show: usize,
     rule: Option<String>,
+    skip: usize,
     take: Option<usize>,
     docs: Vec<String>,
 }
 
 fn args() -> Result<Args, String> {
-    let mut a = Args { dir: PathBuf::from("notices"), show: 5, rule: None, take: None, docs: Vec::new() };
+    let mut a = Args { dir: PathBuf::from("notices"), show: 5, rule: None, skip: 0, take: None, docs: Vec::new() };
     let mut it = std::env::args().skip(1);
     let mut dir = None;
     while let Some(arg) = it.next() {
@@ -74,6 +75,7 @@ fn args() -> Result<Args, String> {
         match arg.as_str() {
             "--show" => a.show = value("--show")?.parse().map_err(|e| format!("--show: {e}"))?,
             "--take" => a.take = Some(value("--take")?.parse().map_err(|e| format!("--take: {e}"))?),
+            "--skip" => a.skip = value("--skip")?.parse().map_err(|e| format!("--skip: {e}"))?,
             "--rule" => a.rule = Some(value("--rule")?),
             "--doc" => a.docs.push(value("--doc")?),
             s if s.starts_with("--") => return Err(format!("unknown option {s}")),
@@ -96,13 +98,14 @@ fn main() {
     let a = match args() {
         Ok(a) => a,
         Err(e) => {
-            eprintln!("error: {e}\nusage: clean_report DIR [--show N] [--rule NAME] [--take N] [--doc ID]...");
+            eprintln!("error: {e}\nusage: clean_report DIR [--show N] [--rule NAME] [--skip N] [--take N] [--doc ID]...");
             std::process::exit(2);
         }
     };
     let mut paths = Vec::new();
     files(&a.dir, &mut paths);
     paths.sort();
+    paths.drain(..a.skip.min(paths.len()));
     if let Some(n) = a.take {
         paths.truncate(n);
     }
