@@ -130,6 +130,16 @@ fn sources_dates_and_titles_are_extracted() {
 }
 
 #[test]
+fn a_notice_alone_still_gets_its_body_once_its_source_and_a_title_from_its_text() {
+    // Without other notices the chrome cannot be told from text, but the rest still works.
+    let raw: Vec<RawNotice> = real_raw().into_iter().filter(|r| r.text.contains("一断三不断")).collect();
+    let n = &clean_corpus(&raw)[0];
+    assert_eq!(n.text.matches("特此公告").count(), 1);
+    assert_eq!(n.source, "阿拉善盟政务服务局");
+    assert!(n.title.starts_with("按照国家、自治区关于疫情防控工作部署要求"), "{}", n.title);
+}
+
+#[test]
 fn every_removed_character_is_accounted_for() {
     let raw = real_raw();
     let (ns, trace) = clean_corpus_traced(&raw);

@@ -12,13 +12,14 @@
 //! | repeat | a copy of earlier sentences ([`REPEAT_CHARS`]+ chars) that directly follows its original (a paragraph or sentence doubled), or that holds a third of the notice with less text between it and its original than itself (a body scraped twice, chrome between); see [`REPEAT_UNIT_CHARS`] |
 //! | margin | a run of sentences ([`CHROME_CHARS`]+ chars) at the very start or end of a notice, each found in [`shared_min`] or more notices and at a margin in 4 of 5 of them (portal chrome, a site's navigation); never a whole notice, never a whole sentence at the run's inner edge |
 //! | link list | 3+ trailing lines that each end in a timestamp (`标题2025-07-06 17:52`) after a headline, i.e. a list of unrelated headlines |
-//! | metadata | in the first 4 or last 3 lines, a line made of labelled fields (`时间:… 来源:… 编辑:…`, `来源：…`); after the last sentence of the text, a `来源：X` with nothing before it but buttons such as `已收藏` |
+//! | metadata | in the first 4 or last 3 lines, a line made of labelled fields (`时间:… 来源:… 编辑:…`, `来源：…`); after the last sentence of one of the last 3 lines, a `来源：X` with nothing before it but buttons such as `已收藏` |
 //!
 //! Metadata: source from `来源`-type labels; date from `时间`/`日期` labels, else a line that
 //! is only a date (`2020年2月3日`, `（一九九七年十二月三十一日）`) among the first or last 3
-//! lines. Title: front matter > breadcrumb > a headline among the first 3 lines (no sentence
-//! inside, not a section number, byline, dateline or date; a trailing `（附图片１张）` is not part
-//! of it) > the first sentence, cut to clauses of at most [`TITLE_WIDTH`].
+//! lines. Title: front matter > breadcrumb > a headline among the first 3 lines and after no
+//! paragraph (no sentence inside, not a section number, byline, dateline or date; a trailing
+//! `（附图片１张）` is not part of it) > the first sentence, cut to clauses of at most
+//! [`TITLE_WIDTH`].
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -35,6 +36,9 @@ pub const CHROME_CHARS: usize = 20;
 
 /// Derived titles are at most this wide (a CJK character counts 2, others 1).
 pub const TITLE_WIDTH: usize = 60;
+
+/// Lines before a headline are banners or debris of at most this many characters (CJK).
+const BANNER_CHARS: usize = 80;
 
 /// A headline line is at most this wide.
 pub const HEADLINE_WIDTH: usize = 100;
@@ -446,18 +450,18 @@ impl Doc {
                 log.remove(Rule::Metadata, &line);
             }
         }
-        // `…最后一句。已收藏信息来源：X`
-        if let Some(last) = self.lines.last_mut() {
-            if let Some((at, source)) = trailing_source(last) {
-                log.remove(Rule::Metadata, &last[at..]);
-                last.truncate(at);
-                *last = last.trim_end().to_string();
-                if last.is_empty() {
-                    self.lines.pop();
-                }
-                if self.meta.source.is_none() {
-                    self.meta.source = Some(source);
-                }
+        // `…最后一句。已收藏信息来源：X` ending one of the last 3 lines (chrome may follow).
+        let n = self.lines.len();
+        if let Some((i, (at, source))) = (n.saturating_sub(3)..n).rev().find_map(|i| Some((i, trailing_source(&self.lines[i])?))) {
+            let line = &mut self.lines[i];
+            log.remove(Rule::Metadata, &line[at..]);
+            line.truncate(at);
+            *line = line.trim_end().to_string();
+            if line.is_empty() {
+                self.lines.remove(i);
+            }
+            if self.meta.source.is_none() {
+                self.meta.source = Some(source);
             }
         }
         // A line that is only a date, near the top or the bottom.
@@ -501,7 +505,14 @@ impl Doc {
                     (t, 0..n, from, true)
                 }
             }
-        } else if let Some((i, r)) = lines.iter().take(3).enumerate().find_map(|(i, l)| Some((i, headline(l, i)?))) {
+        } else if let Some((i, r)) = lines
+            .iter()
+            .take(3)
+            .enumerate()
+            // Past a paragraph of text, a short line is no longer the headline.
+            .take_while(|(i, _)| lines[..*i].iter().all(|l| width(l) <= 2 * BANNER_CHARS))
+            .find_map(|(i, l)| Some((i, headline(l, i)?)))
+        {
             let t = lines[i][r.clone()].to_string();
             let at = starts[i] + lines[i][..r.start].chars().count();
             let n = t.chars().count();
