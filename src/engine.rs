@@ -7,7 +7,7 @@
 
 use crate::facets::DocFacets;
 use crate::index::{self, read_postings, IndexError, Posting, PostingIter};
-use crate::pinyin::{Reading, Syllables};
+use crate::pinyin::{Kind, Reading, Syllables};
 use crate::plan::{Lookup, MatchPath, Matches, Pattern, Plan, Scored};
 use crate::query::{self, Query};
 use crate::rank::{self, Bm25};
@@ -500,8 +500,8 @@ impl Lookup for Engine<'_> {
         &self.ix.synonyms
     }
 
-    fn readings(&self, term: &str) -> Vec<Reading> {
-        self.syllables().read(term, |c| self.class_of_char(c))
+    fn readings(&self, term: &str, kind: Kind) -> Vec<Reading> {
+        self.syllables().read(term, |c| self.class_of_char(c), kind)
     }
 
     fn classes(&self, text: &str) -> Option<Vec<u16>> {

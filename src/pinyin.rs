@@ -13,8 +13,9 @@
 //! | `xian` | xian, or xi · an | full (both) |
 //!
 //! Each unit stands for the set of classes whose characters can be read so (all readings of a
-//! polyphonic character count: 行 is xing and hang). Only the best kind a term allows is used:
-//! full readings, else prefix readings, else abbreviated ones.
+//! polyphonic character count: 行 is xing and hang). Readings are tried kind by kind: full
+//! readings, and only if they find nothing prefix readings (where a whole last syllable counts
+//! as one being typed too: `yiqin` finds 疫情), then abbreviated ones.
 
 use std::ops::Range;
 
@@ -105,9 +106,11 @@ impl<'a> Syllables<'a> {
             .collect()
     }
 
-    /// The readings of `term` (folded text), best kind only, at most [`MAX_READINGS`]; empty
-    /// when the term is not pinyin. `class_of` gives the class of a CJK character.
-    pub fn read(&self, term: &str, class_of: impl Fn(char) -> Option<u16>) -> Vec<Reading> {
+    /// The readings of `term` (folded text) of exactly `kind`, at most [`MAX_READINGS`],
+    /// fewest units first; empty when the term is not pinyin. `class_of` gives the class of a
+    /// CJK character. Callers try [`Kind::Full`] first and fall back to the others when those
+    /// find nothing: `yiqin` is 一亲… only until nothing is found, then `yi qin…` (疫情).
+    pub fn read(&self, term: &str, class_of: impl Fn(char) -> Option<u16>, kind: Kind) -> Vec<Reading> {
         let Some(pieces) = pieces(term, &class_of) else { return Vec::new() };
         let letters: usize = pieces.iter().map(|p| if let Piece::Letters(l) = p { l.len() } else { 0 }).sum();
         if letters == 0 || letters > MAX_LETTERS || self.names.is_empty() {
@@ -119,7 +122,7 @@ impl<'a> Syllables<'a> {
         for (i, piece) in pieces.iter().enumerate() {
             let cuts: Vec<(Vec<Cut>, Kind)> = match piece {
                 Piece::Class(c) => vec![(vec![Cut::Class(*c)], Kind::Full)],
-                Piece::Letters(l) => self.cut(l, i == last),
+                Piece::Letters(l) => self.cut(l, i == last, kind),
             };
             let mut next = Vec::new();
             for (done, k) in &partial {
@@ -134,8 +137,7 @@ impl<'a> Syllables<'a> {
             }
             partial = next;
         }
-        let Some(best) = partial.iter().map(|p| p.1).min() else { return Vec::new() };
-        partial.retain(|p| p.1 == best);
+        partial.retain(|p| p.1 == kind);
         partial.sort_by_key(|p| p.0.len());
         partial.dedup_by(|a, b| a.0 == b.0);
         partial.truncate(MAX_READINGS);
@@ -155,19 +157,14 @@ impl<'a> Syllables<'a> {
             .collect()
     }
 
-    /// The ways to cut `letters` into syllables, of the best kind possible; `at_end` allows
-    /// the last unit to be a prefix.
-    fn cut(&self, letters: &str, at_end: bool) -> Vec<(Vec<Cut>, Kind)> {
-        for allowed in [Kind::Full, Kind::Prefix, Kind::Abbreviated] {
-            let mut out = Vec::new();
-            let mut stack = Vec::new();
-            self.cut_from(letters, 0, at_end, allowed, Kind::Full, &mut stack, &mut out);
-            if !out.is_empty() {
-                out.sort_by_key(|c| c.0.len());
-                return out;
-            }
-        }
-        Vec::new()
+    /// The ways to cut `letters` into syllables with no unit worse than `allowed`; `at_end`
+    /// allows the last unit to be a prefix.
+    fn cut(&self, letters: &str, at_end: bool, allowed: Kind) -> Vec<(Vec<Cut>, Kind)> {
+        let mut out = Vec::new();
+        let mut stack = Vec::new();
+        self.cut_from(letters, 0, at_end, allowed, Kind::Full, &mut stack, &mut out);
+        out.sort_by_key(|c| c.0.len());
+        out
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -192,20 +189,23 @@ impl<'a> Syllables<'a> {
         for len in (1..=rest.len().min(MAX_SYLLABLE)).rev() {
             let Some(s) = rest.get(..len) else { continue };
             let end = len == rest.len();
-            let unit_kind = if self.is_syllable(s) {
-                Kind::Full
-            } else if self.with_prefix(s).is_empty() {
-                continue;
-            } else if end && at_end {
-                Kind::Prefix
-            } else if is_initial(s) {
-                Kind::Abbreviated
-            } else {
-                continue;
-            };
-            stack.push(Cut::Syllable(s.to_string(), unit_kind == Kind::Full));
-            self.cut_from(letters, at + len, at_end, allowed, kind.max(unit_kind), stack, out);
-            stack.pop();
+            let mut units: Vec<(Cut, Kind)> = Vec::new();
+            if self.is_syllable(s) {
+                units.push((Cut::Syllable(s.to_string(), true), Kind::Full));
+            }
+            if end && at_end && allowed >= Kind::Prefix && !self.with_prefix(s).is_empty() {
+                // Still being typed: any syllable it starts (qin… is qin or qing).
+                units.push((Cut::Syllable(s.to_string(), false), Kind::Prefix));
+            } else if !end || !at_end {
+                if is_initial(s) && !self.with_prefix(s).is_empty() {
+                    units.push((Cut::Syllable(s.to_string(), false), Kind::Abbreviated));
+                }
+            }
+            for (unit, unit_kind) in units {
+                stack.push(unit);
+                self.cut_from(letters, at + len, at_end, allowed, kind.max(unit_kind), stack, out);
+                stack.pop();
+            }
         }
     }
 }
@@ -287,7 +287,7 @@ mod tests {
             let options: Vec<(Vec<String>, Kind)> = match p {
                 Piece::Class(_) => vec![(vec!["字".to_string()], Kind::Full)],
                 Piece::Letters(l) => s
-                    .cut(l, i == last)
+                    .cut(l, i == last, Kind::Abbreviated)
                     .into_iter()
                     .map(|(c, k)| {
                         (c.into_iter().map(|x| match x { Cut::Syllable(t, e) => if e { t } else { format!("{t}…") }, Cut::Class(_) => "字".into() }).collect(), k)
@@ -307,7 +307,8 @@ mod tests {
         assert!(cuts("xian").contains(&(vec!["xian".into()], Kind::Full)));
         assert!(cuts("xian").contains(&(vec!["xi".into(), "an".into()], Kind::Full)));
         // Vowelless interjection readings (n, g) are not cuts.
-        assert_eq!(cuts("qing"), vec![(vec!["qing".to_string()], Kind::Full)]);
+        let full: Vec<_> = cuts("qing").into_iter().filter(|c| c.1 == Kind::Full).collect();
+        assert_eq!(full, vec![(vec!["qing".to_string()], Kind::Full)]);
     }
 
     #[test]
@@ -332,15 +333,18 @@ mod tests {
     fn read_keeps_the_best_kind_and_sets_classes() {
         let classes = table();
         let s = Syllables::new(NAMES, &classes);
-        let r = s.read("yiqing", |_| None);
+        let r = s.read("yiqing", |_| None, Kind::Full);
         assert!(!r.is_empty() && r.iter().all(|x| x.kind == Kind::Full), "{r:?}");
         assert_eq!(r[0].units, vec![Unit::Classes(vec![91, 92]), Unit::Classes(vec![61, 62])]);
+        // A whole last syllable may also be one being typed: qin… covers qin and qing.
+        let r = s.read("yiqin", |_| None, Kind::Prefix);
+        assert_eq!(r[0].units[1], Unit::Classes(vec![51, 52, 61, 62]));
         // `q…` covers qi, qin and qing.
-        let r = s.read("yiq", |_| None);
+        let r = s.read("yiq", |_| None, Kind::Prefix);
         assert_eq!(r[0].units[1], Unit::Classes(vec![41, 42, 51, 52, 61, 62]));
         // A CJK character the corpus lacks: no reading.
-        assert!(s.read("疫qing", |_| None).is_empty());
-        assert_eq!(s.read("疫qing", |_| Some(7))[0].units[0], Unit::Class(7));
-        assert!(s.read("", |_| None).is_empty() && s.read("疫", |_| Some(7)).is_empty());
+        assert!(s.read("疫qing", |_| None, Kind::Full).is_empty());
+        assert_eq!(s.read("疫qing", |_| Some(7), Kind::Full)[0].units[0], Unit::Class(7));
+        assert!(s.read("", |_| None, Kind::Full).is_empty() && s.read("疫", |_| Some(7), Kind::Full).is_empty());
     }
 }

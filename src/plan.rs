@@ -11,7 +11,8 @@
 //! group; results are ordered by tier first, so a notice matching every term directly always
 //! ranks above one that needed synonyms or pinyin. Within a tier, the score (BM25 times the
 //! path's weight, summed) orders them. Abbreviated pinyin (`yq`) is only tried for terms that
-//! match nothing directly.
+//! match nothing directly; prefix readings only when full ones find nothing (see
+//! [`crate::pinyin`]).
 
 use crate::pinyin::{self, Kind, Reading};
 use crate::query::{Query, Term};
@@ -136,8 +137,8 @@ pub trait Lookup {
     fn score(&self, df: usize, p: &crate::index::Posting) -> f32;
     /// Synonym groups (folded members).
     fn synonyms(&self) -> &[Vec<&str>];
-    /// Pinyin readings of a term.
-    fn readings(&self, term: &str) -> Vec<Reading>;
+    /// Pinyin readings of a term, of one kind.
+    fn readings(&self, term: &str, kind: Kind) -> Vec<Reading>;
     /// Classes of a folded string, if every character occurs in the corpus.
     fn classes(&self, text: &str) -> Option<Vec<u16>>;
 }
@@ -250,19 +251,31 @@ impl Plan {
         Node::Or(terms)
     }
 
-    /// The pinyin readings of `text` as alternatives; abbreviations only when `has_direct` is
-    /// false.
+    /// The pinyin readings of `text` as alternatives: full readings, else (if they find
+    /// nothing) prefix readings, else abbreviations, these only when `has_direct` is false.
     fn pinyin_nodes(&mut self, text: &str, g: usize, has_direct: bool, lx: &impl Lookup) -> Vec<Node> {
         let mut out = Vec::new();
-        for r in lx.readings(text) {
-            if r.kind == Kind::Abbreviated && has_direct {
-                continue;
+        for kind in [Kind::Full, Kind::Prefix, Kind::Abbreviated] {
+            if kind == Kind::Abbreviated && has_direct {
+                break;
             }
-            let pattern = Pattern::from_reading(r);
-            if self.alternatives.iter().any(|a| a.group == g && a.pattern == pattern) {
-                continue;
+            let mut found = false;
+            for r in lx.readings(text, kind) {
+                let pattern = Pattern::from_reading(r);
+                if self.alternatives.iter().any(|a| a.group == g && a.pattern == pattern) {
+                    continue;
+                }
+                let i = self.push(pattern, MatchPath::Pinyin, g, lx);
+                if self.alternatives.get(i).is_some_and(|a| !a.matches.postings.is_empty()) {
+                    found = true;
+                    out.push(Node::Alt(i));
+                } else {
+                    self.alternatives.truncate(i);
+                }
             }
-            out.push(Node::Alt(self.push(pattern, MatchPath::Pinyin, g, lx)));
+            if found {
+                break;
+            }
         }
         out
     }

@@ -267,7 +267,9 @@ pub fn parse(text: &str, folder: &Folder, classes: &[char]) -> Query {
                     after_term = false;
                     continue;
                 };
-                if q.terms().chain(&q.excluded).any(|x| x.text == t.text && x.quoted == t.quoted) {
+                // A repeated exclusion is dropped; a repeated term is kept (pinyin runs such as
+                // `hou hou` read every syllable).
+                if negated && q.excluded.iter().any(|x| x.text == t.text && x.quoted == t.quoted) {
                     or_pending = false;
                     after_term = !negated;
                     continue;
@@ -359,8 +361,9 @@ mod tests {
     }
 
     #[test]
-    fn repeated_terms_count_once_and_limits_hold() {
-        assert_eq!(groups(&p("疫情 疫情")), vec![vec!["疫情"]]);
+    fn repeated_exclusions_count_once_and_limits_hold() {
+        assert_eq!(p("疫情 -防 -防").excluded.len(), 1);
+        assert_eq!(groups(&p("疫情 疫情")), vec![vec!["疫情"], vec!["疫情"]]);
         let many: String = (0..100).map(|i| format!("t{i} ")).collect();
         let q = p(&many);
         assert_eq!(q.groups.len(), MAX_TERMS);

@@ -3,10 +3,11 @@
 //!
 //! | feature | how |
 //! |---|---|
-//! | completions | phrases (see [`crate::shared::phrases`]) that start with the last term, or whose characters read as its pinyin (`yiq` → 疫情), most frequent first |
+//! | completions | phrases (see [`crate::shared::phrases`]) that start with the last term, or whose characters read as its pinyin (`yiq` → 疫情), most frequent first; after other terms, only those with which the query still finds something |
 //! | did you mean | for each term that matches nothing: the most frequent string of the notices that sounds the same (same syllables: `爱国卫生运冻` → `爱国卫生运动`), else that differs by one character (one replaced or one left out) |
 
 use crate::engine::Engine;
+use crate::pinyin::Kind;
 use crate::results::{Completion, SearchOptions, Suggestion};
 use crate::suffix::Unit;
 use std::collections::HashMap;
@@ -53,7 +54,11 @@ impl Engine<'_> {
         }
         // Phrases whose first characters read as the term's pinyin.
         if folded.chars().any(|c| c.is_ascii_alphabetic()) {
-            let readings = self.syllables().read(&folded, |c| self.class_of_char(c));
+            let syllables = self.syllables();
+            let readings: Vec<crate::pinyin::Reading> = [Kind::Full, Kind::Prefix, Kind::Abbreviated]
+                .into_iter()
+                .flat_map(|k| syllables.read(&folded, |c| self.class_of_char(c), k))
+                .collect();
             for p in self.ix.phrases.iter().take(MAX_PINYIN_SCAN) {
                 let key: Vec<u16> = self.phrase_key(p).collect();
                 let fits = readings.iter().any(|r| {
@@ -69,14 +74,24 @@ impl Engine<'_> {
             }
         }
         found.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        // With other terms before it, a completion must still find something.
+        let mut checks = if head.trim().is_empty() { usize::MAX } else { 3 * limit };
         let mut out: Vec<Completion> = Vec::new();
         for (count, text) in found {
-            if out.len() == limit {
+            if out.len() == limit || checks == 0 {
                 break;
             }
-            if !out.iter().any(|c| c.text == text) && self.fold(&text) != folded {
-                out.push(Completion { query: format!("{head}{text}"), text, count });
+            if out.iter().any(|c| c.text == text) || self.fold(&text) == folded {
+                continue;
             }
+            let query = format!("{head}{text}");
+            if checks != usize::MAX {
+                checks -= 1;
+                if self.search_once(&query, &SearchOptions::page(0, 0)).total == 0 {
+                    continue;
+                }
+            }
+            out.push(Completion { query, text, count });
         }
         out
     }

@@ -133,7 +133,7 @@ pub fn build(notices: &[Notice], config: &Config) -> Result<(Vec<u8>, BuildStats
         .pairs()
         .iter()
         .copied()
-        .filter(|p| p.0 != p.1 && classes.binary_search(&p.1).is_ok())
+        .filter(|p| p.0 != p.1 && (classes.binary_search(&p.1).is_ok() || typed_latin(p.0)))
         .collect();
     let is_word: Vec<bool> = std::iter::once(false)
         .chain(classes.iter().map(|&c| is_word_char(c)))
@@ -369,4 +369,10 @@ fn fold_synonyms(groups: &[Vec<String>], folder: &Folder) -> Vec<Vec<String>> {
         }
     }
     out
+}
+
+/// Latin letters and digits as typed, half or full width: their folds are kept even when the
+/// corpus lacks the result, because pinyin queries (`YiQing`, `ｙｉｑｉｎｇ`) need them.
+fn typed_latin(c: char) -> bool {
+    matches!(c as u32, 0x41..=0x5A | 0xC0..=0x24F | 0xFF10..=0xFF19 | 0xFF21..=0xFF3A | 0xFF41..=0xFF5A)
 }

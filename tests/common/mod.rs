@@ -20,6 +20,18 @@ pub fn config(gram_min: u32) -> Config<'static> {
     Config { readings: &readings::readings, gram_min_occurrences: gram_min, ..Config::new(folder()) }
 }
 
+/// The readings `build.rs` gives a character (toneless, `ü` as `v`).
+pub fn readings_of(c: char) -> Vec<String> {
+    readings::readings(c)
+}
+
+/// Encoded index over `notices` with these synonym groups (and readings).
+pub fn index_with(notices: &[Notice], synonyms: &[&[&str]]) -> Vec<u8> {
+    let groups: Vec<Vec<String>> = synonyms.iter().map(|g| g.iter().map(|m| m.to_string()).collect()).collect();
+    let groups: &'static [Vec<String>] = Box::leak(groups.into_boxed_slice());
+    build(notices, &Config { synonyms: groups, ..config(1000) }).expect("index builds").0
+}
+
 /// A notice with `text`, titled by its first line (at most 12 chars).
 pub fn notice(id: &str, text: &str) -> Notice {
     let title: String = text.lines().next().unwrap_or("").chars().take(12).collect();
