@@ -60,10 +60,11 @@ export function launch() {
 /**
  * A page in a fresh context (no cache, no service worker) that records problems; goes to `path`
  * under `base` (default: the shared server) unless path is null.
- * allow: regexps of problems this test expects.
+ * allow: regexps of problems this test expects. bypassCSP: only for axe, which injects an inline
+ * <style> that the CSP (rightly) blocks.
  */
-export async function open(path, { width = 1280, height = 800, base, allow = [], context } = {}) {
-  context ??= await browser.newContext({ viewport: { width, height }, locale: 'zh-CN' });
+export async function open(path, { width = 1280, height = 800, base, allow = [], context, bypassCSP = false } = {}) {
+  context ??= await browser.newContext({ viewport: { width, height }, locale: 'zh-CN', bypassCSP });
   const page = await context.newPage();
   const problems = await track(page, context, allow);
   if (path != null) await page.goto((base ?? server.url) + path);
