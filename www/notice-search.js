@@ -248,11 +248,9 @@ export class NoticeSearch extends HTMLElement {
       body: $('.reader-body'), prev: $('.prev'), next: $('.next'),
       counter: $('.counter'), close: $('.close'),
     };
-    // No flash of unstyled content: show once our stylesheet is in.
-    const show = () => {
-      this.#ui.box.hidden = false;
-      performance.mark('notice-search:shown');
-    };
+    // No flash of unstyled content: the container is hidden until notice-search.css applies
+    // (the sheet itself shows it); the attribute goes once the sheet has loaded, or failed to.
+    const show = () => { this.#ui.box.hidden = false; };
     link.addEventListener('load', show, { once: true });
     link.addEventListener('error', show, { once: true });
     this.#ready = new Promise((resolve, reject) => { this.#settle = { resolve, reject }; });
