@@ -38,9 +38,9 @@ try {
     `(1-8 chars, seed ${a.seed}) drawn from ${f.noticesSampled} notices; mean ${f.meanHits.toFixed(2)} hits`);
   console.log(`timer: ${f.crossOriginIsolated ? 'cross-origin isolated' : 'NOT isolated'}, resolution ${(f.timerResolutionMs * 1000).toFixed(1)} µs; ` +
     `start-up: instantiate ${f.instantiateMs.toFixed(1)} ms, warm() ${f.warmMs.toFixed(1)} ms`);
-  console.log(`${'ms per call'.padEnd(48)}      p50      p95      p99      max     mean`);
+  console.log(`${'ms per call'.padEnd(48)}      p50      p95      p99      max     mean  >1ms`);
   for (const [name, m] of Object.entries(measures)) {
-    console.log(`${name.padEnd(48)} ${ms(m.p50)} ${ms(m.p95)} ${ms(m.p99)} ${ms(m.max)} ${ms(m.mean)}`);
+    console.log(`${name.padEnd(48)} ${ms(m.p50)} ${ms(m.p95)} ${ms(m.p99)} ${ms(m.max)} ${ms(m.mean)} ${String(m.over1ms).padStart(5)}`);
   }
   console.log(`wasm memory: after init ${f.memoryAfterInit} B, after warm() ${f.memoryAfterWarm} B, after warm-up ${f.memoryAfterWarmup} B; ` +
     `before ${f.loopSearches} searches ${f.memoryBeforeLoop} B, after ${f.memoryAfterLoop} B (growth ${f.memoryGrowth} B, ${f.loopMs.toFixed(0)} ms)`);
