@@ -6,7 +6,10 @@
 //
 // URL parameters fill the form: queries, limit, memory, seed; run=1 starts at once (used by
 // tests/e2e/bench-run.mjs). When done, <body data-state="done"> and #json holds every figure.
-import init, * as engine from './pkg/notice_search.js';
+
+// The package as it is on the server now, never the service worker's copy of the demo's build.
+const FRESH = `?bench=${Date.now()}`;
+const engine = await import(`./pkg/notice_search.js${FRESH}`);
 
 const $ = (id) => document.getElementById(id);
 const form = $('form');
@@ -84,7 +87,7 @@ function makeQueries(texts, count, seed) {
 async function run(options) {
   const facts = {};
   const t0 = performance.now();
-  const wasm = await init({ module_or_path: new URL('./pkg/notice_search_bg.wasm', import.meta.url) });
+  const wasm = await engine.default({ module_or_path: new URL(`./pkg/notice_search_bg.wasm${FRESH}`, import.meta.url) });
   const mem = () => wasm.memory.buffer.byteLength;
   facts.instantiateMs = performance.now() - t0;
   facts.memoryAfterInit = mem();

@@ -50,7 +50,9 @@ function bare(url) {
 self.addEventListener('fetch', (event) => {
   const { request } = event;
   if (request.method !== 'GET' || !request.url.startsWith(SCOPE)) return;
-  const url = bare(request.url);
+  // A page is the same page whatever its ?query; a file with a ?query (bench.js asks for the
+  // package that way) is not this build's copy.
+  const url = request.mode === 'navigate' ? bare(request.url) : request.url;
   if (PRECACHED.has(url)) {
     event.respondWith(fromPrecache(request, url));
   } else if (request.mode === 'navigate') {
