@@ -41,7 +41,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) 
 
 test('navigation to the first results of a typed query (default notices): measured and printed', async () => {
   const runs = [];
-  for (let i = 0; i < 7; i++) {
+  for (let i = 0; i < 11; i++) {
     const { page } = await open(null);
     await page.addInitScript(timeFirstResults, '一断三不断');
     await page.goto(`${server.url}index.html`);
