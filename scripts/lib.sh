@@ -60,9 +60,14 @@ ensure_browser() {
   apt_install chromium chromium-driver fonts-noto-cjk
 }
 
+# npm packages of the end-to-end tests, reinstalled (npm ci) whenever package-lock.json changed.
 ensure_e2e_deps() {
-  if [ ! -d "$ROOT/tests/e2e/node_modules/playwright-core" ] || [ ! -d "$ROOT/tests/e2e/node_modules/axe-core" ]; then
-    say "installing the end-to-end test dependencies (npm)"
-    (cd "$ROOT/tests/e2e" && npm ci --silent --no-audit --no-fund >/dev/null)
+  local dir="$ROOT/tests/e2e" want have
+  want=$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)
+  have=$(cat "$dir/node_modules/.lock-sha256" 2>/dev/null || true)
+  if [ "$want" != "$have" ]; then
+    say "installing the end-to-end test dependencies (npm ci in tests/e2e)"
+    (cd "$dir" && npm ci --silent --no-audit --no-fund >/dev/null)
+    echo "$want" >"$dir/node_modules/.lock-sha256"
   fi
 }

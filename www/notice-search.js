@@ -1,47 +1,109 @@
-// <notice-search> — a search box and reader for the notice-search WebAssembly
-// index. All searching, snippet cutting and highlighting happens in Rust; this
-// file only renders what the wasm API returns.
+// <notice-search>: a search box and reader for the notice-search WebAssembly index. All
+// searching, ranking, snippet cutting and highlighting happens in Rust; this file only renders
+// what the wasm API returns. Types: notice-search.d.ts.
 //
 // Embed with two lines:
 //   <script type="module" src="notice-search.js"></script>
 //   <notice-search></notice-search>
 //
-// Attributes: placeholder, limit (default 10), lang ("zh-CN" default, "en").
-// Event: "notice-search:select" (bubbles, composed, cancelable), detail {id}.
-// Theming: ::part(input|results|result|title|snippet|reader|...) and the
-// --ns-* custom properties documented in notice-search.css.
+// Attributes: placeholder, limit (1-100, default 10), lang ("zh-CN" default, "en"; inherited
+// from the page when absent), query-param (URL parameter mirrored, default "q"; "" = none),
+// offline ("auto" default: register sw.js for offline use; "off").
+// Events (bubble, composed): notice-search:ready {stats}, notice-search:search {query, total,
+// hits, warnings, ms}, notice-search:select {id, hit, query} (cancelable: the reader stays
+// closed), notice-search:error {message}.
+// Theming: the --ns-* custom properties and ::part() names listed in notice-search.css.
 //
-// Security: notice text is only ever inserted as text nodes (textContent);
-// the component works under
+// Security: notice text is only ever inserted as text nodes (textContent); the element works under
 //   default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'
 
-const PKG_URL = new URL('./pkg/notice_search.js', import.meta.url);
-const CSS_URL = new URL('./notice-search.css', import.meta.url);
+const BASE = new URL('./', import.meta.url);
+const PKG_JS = new URL('pkg/notice_search.js', BASE);
+const PKG_WASM = new URL('pkg/notice_search_bg.wasm', BASE);
+const CSS_URL = new URL('notice-search.css', BASE);
+const SW_URL = new URL('sw.js', BASE);
 
-// One wasm instance per page, shared by every <notice-search>.
-let wasm = null;
-function loadWasm() {
-  wasm ??= import(PKG_URL.href)
-    .then(async (mod) => {
-      await mod.default(); // fetches notice_search_bg.wasm next to the JS glue
-      mod.warm?.(); // decode the embedded index now, not on the first keystroke
+// ---- the engine: one wasm instance per page, shared by every <notice-search> ----
+
+let engine = null;
+
+/**
+ * Loads the wasm engine (once) and resolves to its module: { search, getNotice, stats, warm }.
+ * The JS glue and the .wasm are fetched in parallel; the index is decoded before resolving.
+ */
+export function loadEngine() {
+  // User Timing marks show where start-up time goes (DevTools, or the e2e timing test).
+  const mark = (what) => performance.mark(`notice-search:${what}`);
+  engine ??= Promise.all([import(PKG_JS.href), fetch(PKG_WASM)])
+    .then(async ([mod, wasm]) => {
+      mark('fetched');
+      await mod.default({ module_or_path: wasm });
+      mark('instantiated');
+      mod.warm(); // decode the embedded index now, not on the first keystroke
+      // V8 compiles wasm functions on their first call: a throwaway search compiles the search
+      // path now (tens of ms on a slow phone) instead of during the user's first query.
+      mod.search('的 a 1', { limit: 1 });
+      mod.search('的', { limit: 1 });
+      mark('ready');
       return mod;
     })
     .catch((err) => {
-      wasm = null; // allow a retry
+      engine = null; // a later call retries
       throw err;
     });
-  return wasm;
+  return engine;
 }
 
-// UI strings. Values may be functions of the data they describe.
+// Start downloading as soon as this module runs, before any element is upgraded.
+loadEngine().catch(() => {}); // each element reports the failure itself
+
+// ---- offline: the service worker next to this file ----
+
+let offline = null;
+
+/**
+ * Registers sw.js for this file's folder, if the page lies in it (else sw.js could not serve it).
+ * Resolves to the registration, or null.
+ */
+function registerOffline() {
+  if (!('serviceWorker' in navigator) || !window.isSecureContext || !location.href.startsWith(BASE.href)) {
+    return Promise.resolve(null);
+  }
+  offline ??= navigator.serviceWorker
+    .register(SW_URL, { scope: BASE.href, updateViaCache: 'none' })
+    .catch((err) => {
+      console.warn(`notice-search: no offline support (${err.message})`);
+      return null;
+    });
+  return offline;
+}
+
+/**
+ * A new build's worker waits until this page has loaded its engine (so the page never mixes two
+ * builds' files), then takes over; the next page load uses the new build.
+ */
+const watched = new WeakSet();
+function activateUpdates(reg) {
+  if (!reg || watched.has(reg)) return;
+  watched.add(reg);
+  const activate = () => reg.waiting?.postMessage('notice-search:activate');
+  activate();
+  reg.addEventListener('updatefound', () => {
+    const worker = reg.installing;
+    worker?.addEventListener('statechange', () => { if (worker.state === 'installed') activate(); });
+  });
+}
+
+// ---- UI strings; values may be functions of what they describe ----
+
 const STRINGS = {
   'zh-CN': {
     label: '搜索公告全文',
     placeholder: '搜索公告，如：疫情防控',
     loading: '正在加载索引…',
     ready: (s, n) => `已索引 ${n(s.notices)} 条公告，共 ${n(s.chars)} 字。输入关键词即可搜索，按 / 键聚焦搜索框。`,
-    found: (total, ms, n) => `找到 ${n(total)} 条公告，用时 ${ms} 毫秒`,
+    found: (total, n) => `找到 ${n(total)} 条公告`,
+    took: (ms) => `，用时 ${ms} 毫秒`,
     none: (q) => `没有找到包含“${q}”的公告。请换个关键词试试。`,
     error: (m) => `搜索出错：${m}`,
     initError: (m) => `索引加载失败：${m}`,
@@ -55,13 +117,16 @@ const STRINGS = {
     matches: (n) => `${n} 处匹配`,
     original: '查看原文',
     notFound: '找不到这条公告',
+    source: '来源',
+    date: '日期',
   },
   en: {
     label: 'Search notices',
     placeholder: 'Search notices, e.g. 疫情防控',
     loading: 'Loading the index…',
     ready: (s, n) => `${n(s.notices)} notices (${n(s.chars)} characters) indexed. Type to search; press / to focus the box.`,
-    found: (total, ms, n) => `${n(total)} ${total === 1 ? 'notice' : 'notices'} found in ${ms} ms`,
+    found: (total, n) => `${n(total)} ${total === 1 ? 'notice' : 'notices'} found`,
+    took: (ms) => ` in ${ms} ms`,
     none: (q) => `No notice contains “${q}”. Try another query.`,
     error: (m) => `Search failed: ${m}`,
     initError: (m) => `Could not load the index: ${m}`,
@@ -75,8 +140,13 @@ const STRINGS = {
     matches: (n) => `${n} ${n === 1 ? 'match' : 'matches'}`,
     original: 'Original',
     notFound: 'Notice not found',
+    source: 'Source',
+    date: 'Date',
   },
 };
+
+/** The strings for a BCP 47 tag: English for en*, Chinese otherwise. */
+const stringsFor = (lang) => (/^en\b/i.test(lang) ? STRINGS.en : STRINGS['zh-CN']);
 
 // Static skeleton only: no data ever goes through innerHTML.
 const TEMPLATE = document.createElement('template');
@@ -89,13 +159,14 @@ TEMPLATE.innerHTML = `
       autocomplete="off" autocapitalize="off" spellcheck="false" enterkeyhint="search">
     <kbd class="key" aria-hidden="true">/</kbd>
   </div>
-  <div class="status" part="status" role="status" aria-live="polite">
+  <div class="status" part="status">
     <span class="spinner" aria-hidden="true"></span><span class="msg"></span>
   </div>
+  <div class="live" role="status" aria-live="polite" aria-atomic="true"></div>
   <ul class="warnings" part="warnings" hidden></ul>
   <ul id="results" class="results" part="results" role="listbox" lang="zh-CN" hidden></ul>
   <button type="button" class="more" part="more" hidden></button>
-  <dialog class="reader" part="reader" role="dialog" aria-modal="true" aria-labelledby="reader-title">
+  <dialog class="reader" part="reader" aria-modal="true" aria-labelledby="reader-title">
     <header class="reader-head">
       <h2 id="reader-title" class="reader-title" part="reader-title" lang="zh-CN"></h2>
       <button type="button" class="close" part="close"><span aria-hidden="true">×</span></button>
@@ -106,19 +177,18 @@ TEMPLATE.innerHTML = `
       <span class="counter" aria-live="polite"></span>
       <button type="button" class="next" part="next" aria-keyshortcuts="n"></button>
     </div>
-    <div class="reader-body" part="reader-body" tabindex="0" lang="zh-CN" autofocus></div>
+    <div class="reader-body" part="reader-body" tabindex="0" role="document" aria-labelledby="reader-title" lang="zh-CN"></div>
   </dialog>
 </div>`;
 
-/** document.createElement with properties/attributes and text/element children. */
-function h(tag, props = {}, ...children) {
+/** document.createElement with attributes and text/element children (strings become text nodes). */
+function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(props)) {
+  for (const [k, v] of Object.entries(attrs)) {
     if (v == null || v === false) continue;
-    if (k === 'class') el.className = v;
-    else el.setAttribute(k, v === true ? '' : v);
+    el.setAttribute(k === 'className' ? 'class' : k, v === true ? '' : v);
   }
-  el.append(...children.filter((c) => c != null && c !== '')); // strings become text nodes
+  el.append(...children.filter((c) => c != null && c !== ''));
   return el;
 }
 
@@ -127,7 +197,7 @@ function segmentsToNodes(segments) {
   return segments.map((s) => (s.hit ? h('mark', { part: 'mark' }, s.text) : document.createTextNode(s.text)));
 }
 
-/** Only http(s) links from the data are turned into hrefs. */
+/** Only http(s) links from the data become hrefs. */
 function safeUrl(url) {
   try {
     const u = new URL(url, document.baseURI);
@@ -137,18 +207,32 @@ function safeUrl(url) {
   }
 }
 
-class NoticeSearch extends HTMLElement {
+/** A date the engine gives as YYYY-MM-DD also goes into <time datetime>. */
+const isoDate = (d) => (/^\d{4}-\d\d-\d\d$/.test(d) ? d : null);
+
+/** Milliseconds as shown: performance.now() is coarsened (5 µs isolated, 100 µs otherwise). */
+function formatMs(ms) {
+  if (ms > 0) return ms < 10 ? ms.toFixed(2) : ms.toFixed(0);
+  return `< ${globalThis.crossOriginIsolated ? '0.01' : '0.1'}`;
+}
+
+const LIVE_DELAY_MS = 500; // announce counts once typing pauses, not on every keystroke
+
+export class NoticeSearch extends HTMLElement {
   static observedAttributes = ['placeholder', 'limit', 'lang'];
 
   #ui; // shadow-DOM elements by role
-  #mod = null; // the wasm module once initialised
-  #query = ''; // the query the current results belong to
+  #mod = null; // the wasm module once loaded
+  #ready; // Promise<this>, settled when the engine is loaded
+  #query = null; // the query the shown results belong to
+  #result = null; // the last SearchResult
   #hits = []; // hits shown, in listbox order
-  #total = 0;
   #active = -1; // index of the aria-activedescendant option
   #composing = false;
   #marks = [];
   #mark = -1;
+  #liveTimer = 0;
+  #settle; // { resolve, reject } of #ready
   #onDocKey = (e) => this.#docKeydown(e);
 
   constructor() {
@@ -158,26 +242,32 @@ class NoticeSearch extends HTMLElement {
     root.append(link, TEMPLATE.content.cloneNode(true));
     const $ = (sel) => root.querySelector(sel);
     this.#ui = {
-      box: $('.ns'), input: $('.input'), status: $('.status'), msg: $('.msg'),
+      box: $('.ns'), input: $('.input'), status: $('.status'), msg: $('.msg'), live: $('.live'),
       warnings: $('.warnings'), list: $('.results'), more: $('.more'),
       reader: $('.reader'), title: $('.reader-title'), meta: $('.reader-meta'),
       body: $('.reader-body'), prev: $('.prev'), next: $('.next'),
       counter: $('.counter'), close: $('.close'),
     };
-    // Avoid a flash of unstyled content: show once our stylesheet is in.
+    // No flash of unstyled content: the container is hidden until notice-search.css applies
+    // (the sheet itself shows it); the attribute goes once the sheet has loaded, or failed to.
     const show = () => { this.#ui.box.hidden = false; };
     link.addEventListener('load', show, { once: true });
     link.addEventListener('error', show, { once: true });
+    this.#ready = new Promise((resolve, reject) => { this.#settle = { resolve, reject }; });
+    this.#ready.catch(() => {}); // reported through the UI and notice-search:error
+    this.#wire();
+  }
 
+  #wire() {
     const { input, list, more, reader, prev, next, close } = this.#ui;
-    input.addEventListener('input', (e) => {
-      // Never search half-typed IME text; compositionend triggers the search.
-      if (e.isComposing || this.#composing) return;
-      this.#userQuery();
-    });
+    // IME: never search half-composed text (pinyin letters); compositionend searches.
     input.addEventListener('compositionstart', () => { this.#composing = true; });
     input.addEventListener('compositionend', () => {
       this.#composing = false;
+      this.#userQuery();
+    });
+    input.addEventListener('input', (e) => {
+      if (e.isComposing || this.#composing) return;
       this.#userQuery();
     });
     input.addEventListener('keydown', (e) => this.#inputKeydown(e));
@@ -185,67 +275,117 @@ class NoticeSearch extends HTMLElement {
       const li = e.target.closest('[role=option]');
       if (li) this.#open(Number(li.dataset.index));
     });
-    // Keep focus in the box when clicking an option (combobox pattern).
-    list.addEventListener('mousedown', (e) => e.preventDefault());
-    more.addEventListener('click', () => this.#search(this.#query, true));
+    list.addEventListener('mousedown', (e) => e.preventDefault()); // focus stays in the box
+    more.addEventListener('click', () => this.#runSearch(this.#query, true));
     prev.addEventListener('click', () => this.#goto(this.#mark - 1));
     next.addEventListener('click', () => this.#goto(this.#mark + 1));
     close.addEventListener('click', () => reader.close());
     reader.addEventListener('close', () => input.focus());
-    // In the reader, n / p jump to the next / previous match (Esc closes: native <dialog>).
+    // In the reader: n / p jump to the next / previous match; Esc closes (native <dialog>).
     reader.addEventListener('keydown', (e) => {
       if (e.ctrlKey || e.metaKey || e.altKey || e.isComposing) return;
       if (e.key === 'n') this.#goto(this.#mark + 1);
       else if (e.key === 'p') this.#goto(this.#mark - 1);
     });
-    // Click on the backdrop (outside the panel) closes the reader.
-    reader.addEventListener('click', (e) => { if (e.target === reader) reader.close(); });
+    reader.addEventListener('click', (e) => { if (e.target === reader) reader.close(); }); // backdrop
   }
 
   connectedCallback() {
     this.#applyStrings();
     document.addEventListener('keydown', this.#onDocKey);
-    // Deep link: ?q= in the page URL runs that search once wasm is ready.
-    const q = new URLSearchParams(location.search).get('q');
-    if (q && !this.#ui.input.value) this.#ui.input.value = q;
+    const param = this.#param;
+    const q = param && new URLSearchParams(location.search).get(param);
+    if (q && !this.#ui.input.value) this.#ui.input.value = q; // deep link
     if (this.#mod) return;
     this.#setState('loading', this.#t.loading);
-    loadWasm().then(
+    loadEngine().then(
       (mod) => {
         this.#mod = mod;
-        this.#search(this.#ui.input.value); // whatever was typed (or deep-linked) meanwhile
+        const stats = mod.stats();
+        this.#settle.resolve(this);
+        this.#emit('ready', { stats });
+        this.#runSearch(this.#ui.input.value); // whatever was typed or deep-linked meanwhile
+        // Offline copies are fetched only now, so they never delay the first results.
+        if (this.getAttribute('offline') !== 'off') registerOffline().then(activateUpdates);
       },
-      (err) => this.#setState('error', this.#t.initError(err?.message ?? String(err))),
+      (err) => {
+        const message = err?.message ?? String(err);
+        this.#setState('error', this.#t.initError(message));
+        this.#announce(this.#t.initError(message), true);
+        this.#settle.reject(err);
+        this.#emit('error', { message });
+      },
     );
   }
 
   disconnectedCallback() {
     document.removeEventListener('keydown', this.#onDocKey);
+    clearTimeout(this.#liveTimer);
   }
 
-  attributeChangedCallback() {
+  attributeChangedCallback(name) {
     if (!this.isConnected) return;
     this.#applyStrings();
-    if (this.#mod) this.#search(this.#ui.input.value);
+    if (this.#mod && name !== 'placeholder') this.#runSearch(this.#ui.input.value);
   }
 
-  /** The current query. Setting it fills the box and searches (used by the demo's chips). */
+  // ---- public API (see notice-search.d.ts) ----
+
+  /** Resolves to this element once the engine is loaded; rejects if it cannot load. */
+  get ready() { return this.#ready; }
+
+  /** The text in the search box. Setting it searches, like typing does. */
   get value() { return this.#ui.input.value; }
   set value(q) {
-    this.#ui.input.value = q;
+    this.#ui.input.value = String(q ?? '');
     this.#userQuery();
   }
 
-  get #t() {
-    return (this.getAttribute('lang') ?? 'zh-CN').toLowerCase().startsWith('en') ? STRINGS.en : STRINGS['zh-CN'];
+  /** The last search result shown (null before the first search). */
+  get result() { return this.#result; }
+
+  /** Fills the box with `query`, searches and returns the result (after the engine has loaded). */
+  async search(query) {
+    await this.#ready;
+    this.value = query;
+    return this.#result;
   }
+
+  /** Opens the reader on notice `id`, marking the current query. False for an unknown id. */
+  async openNotice(id) {
+    await this.#ready;
+    return this.#showNotice(id);
+  }
+
+  /** Closes the reader if it is open. */
+  closeNotice() {
+    if (this.#ui.reader.open) this.#ui.reader.close();
+  }
+
+  // ---- state ----
+
+  get #lang() {
+    return this.getAttribute('lang') || this.parentElement?.closest('[lang]')?.getAttribute('lang') || 'zh-CN';
+  }
+
+  get #t() { return stringsFor(this.#lang); }
 
   get #limit() {
     const n = parseInt(this.getAttribute('limit'), 10);
     return Number.isFinite(n) && n > 0 ? Math.min(n, 100) : 10;
   }
 
-  #num = (n) => new Intl.NumberFormat(this.getAttribute('lang') || 'zh-CN').format(n);
+  /** The URL parameter the query is mirrored into ('' when disabled). */
+  get #param() {
+    return this.getAttribute('query-param') ?? 'q';
+  }
+
+  #num = (n) => new Intl.NumberFormat(stringsFor(this.#lang) === STRINGS.en ? 'en' : 'zh-CN').format(n);
+
+  #emit(name, detail, cancelable = false) {
+    const ev = new CustomEvent(`notice-search:${name}`, { bubbles: true, composed: true, cancelable, detail });
+    return this.dispatchEvent(ev);
+  }
 
   #applyStrings() {
     const t = this.#t;
@@ -258,32 +398,46 @@ class NoticeSearch extends HTMLElement {
     next.textContent = `${t.next} ↓`;
   }
 
-  /** data-state drives the CSS (loading spinner, error colour); msg goes to the live region. */
+  /** data-state drives the CSS (loading spinner, error colour); msg is the visible status line. */
   #setState(state, msg) {
     this.#ui.box.dataset.state = state;
     this.#ui.list.setAttribute('aria-busy', String(state === 'loading'));
     this.#ui.msg.textContent = msg;
   }
 
-  /** The user changed the query: search and mirror it into the page URL. */
-  #userQuery() {
-    const q = this.#ui.input.value;
-    const url = new URL(location.href);
-    if (q.trim()) url.searchParams.set('q', q.trim());
-    else url.searchParams.delete('q');
-    if (url.href !== location.href) history.replaceState(history.state, '', url);
-    // Skip repeats, e.g. compositionend followed by its input event (Safari).
-    if (this.#mod && q.trim() !== this.#query) this.#search(q);
+  /** Screen readers hear `msg` once the user pauses (or at once). */
+  #announce(msg, now = false) {
+    clearTimeout(this.#liveTimer);
+    const say = () => { this.#ui.live.textContent = msg; };
+    if (now) say();
+    else this.#liveTimer = setTimeout(say, LIVE_DELAY_MS);
   }
 
-  /** Run a search and render it. append=true loads the next page. */
-  #search(raw, append = false) {
+  // ---- searching ----
+
+  /** The user changed the query: mirror it into the page URL and search. */
+  #userQuery() {
+    const q = this.#ui.input.value;
+    const param = this.#param;
+    if (param) {
+      const url = new URL(location.href);
+      if (q.trim()) url.searchParams.set(param, q.trim());
+      else url.searchParams.delete(param);
+      if (url.href !== location.href) history.replaceState(history.state, '', url);
+    }
+    // Skip repeats, e.g. compositionend followed by its input event (Safari).
+    if (this.#mod && q.trim() !== this.#query) this.#runSearch(q);
+  }
+
+  /** Runs a search and renders it; append=true loads the next page of hits. */
+  #runSearch(raw, append = false) {
     const q = raw.trim();
     this.#query = q;
     if (!append) this.#clearResults();
     if (!q) {
-      const s = this.#mod.stats();
-      this.#setState('empty', this.#t.ready(s, this.#num));
+      const msg = this.#t.ready(this.#mod.stats(), this.#num);
+      this.#setState('empty', msg);
+      this.#announce('');
       return;
     }
     let res;
@@ -291,33 +445,39 @@ class NoticeSearch extends HTMLElement {
     try {
       res = this.#mod.search(q, { limit: this.#limit, offset: append ? this.#hits.length : 0 });
     } catch (err) {
-      this.#setState('error', this.#t.error(err?.message ?? String(err)));
+      this.#fail(err);
       return;
     }
     const ms = performance.now() - t0;
-    this.#total = res.total;
+    this.#result = res;
+    this.#render(res, q, ms);
+    this.#emit('search', { query: q, total: res.total, hits: res.hits, warnings: res.warnings ?? [], ms });
+  }
+
+  #fail(err) {
+    const message = err?.message ?? String(err);
+    this.#setState('error', this.#t.error(message));
+    this.#announce(this.#t.error(message), true);
+    this.#emit('error', { message });
+  }
+
+  /** Draws a result: each part of the UI has its renderer (facets etc. slot in here). */
+  #render(res, q, ms) {
     this.#renderWarnings(res.warnings ?? []);
+    this.#renderHits(res.hits);
+    this.#renderMore(res.total);
+    const t = this.#t;
     if (res.total === 0) {
-      this.#setState('none', this.#t.none(q));
-      return;
+      this.#setState('none', t.none(q));
+      this.#announce(t.none(q));
+    } else {
+      this.#setState('results', t.found(res.total, this.#num) + t.took(formatMs(ms)));
+      this.#announce(t.found(res.total, this.#num));
     }
-    const start = this.#hits.length;
-    this.#hits.push(...res.hits);
-    this.#ui.list.append(...res.hits.map((hit, i) => this.#option(hit, start + i)));
-    this.#ui.list.hidden = false;
-    this.#ui.input.setAttribute('aria-expanded', 'true');
-    const left = res.total - this.#hits.length;
-    this.#ui.more.hidden = left <= 0 || res.hits.length === 0;
-    this.#ui.more.textContent = this.#t.more(this.#num(left));
-    // performance.now() is coarsened to 100 µs (5 µs when crossOriginIsolated):
-    // a zero reading only means "below the timer's resolution".
-    const took = ms > 0 ? ms.toFixed(2) : `< ${globalThis.crossOriginIsolated ? '0.01' : '0.1'}`;
-    this.#setState('results', this.#t.found(res.total, took, this.#num));
   }
 
   #clearResults() {
     this.#hits = [];
-    this.#total = 0;
     this.#setActive(-1);
     this.#ui.list.replaceChildren();
     this.#ui.list.hidden = true;
@@ -331,18 +491,29 @@ class NoticeSearch extends HTMLElement {
     this.#ui.warnings.hidden = warnings.length === 0;
   }
 
+  #renderHits(hits) {
+    const start = this.#hits.length;
+    this.#hits.push(...hits);
+    this.#ui.list.append(...hits.map((hit, i) => this.#option(hit, start + i)));
+    const any = this.#hits.length > 0;
+    this.#ui.list.hidden = !any;
+    this.#ui.input.setAttribute('aria-expanded', String(any));
+  }
+
+  #renderMore(total) {
+    const left = total - this.#hits.length;
+    this.#ui.more.hidden = left <= 0;
+    this.#ui.more.textContent = this.#t.more(this.#num(left));
+  }
+
   /** One listbox option: title, source · date, highlighted snippet. */
   #option(hit, i) {
-    const id = `opt-${i}`;
-    return h('li', {
-      id, role: 'option', class: 'result', part: 'result', 'aria-selected': 'false',
-      'data-index': i,
-    },
-      h('div', { class: 'title', part: 'title' }, hit.title),
-      h('div', { class: 'meta', part: 'meta' },
-        h('span', { class: 'source' }, hit.source),
-        hit.date ? h('time', { datetime: /^\d{4}-\d\d-\d\d$/.test(hit.date) ? hit.date : null }, hit.date) : null),
-      h('p', { class: 'snippet', part: 'snippet' }, ...segmentsToNodes(hit.snippet ?? [])));
+    return h('li', { id: `opt-${i}`, role: 'option', className: 'result', part: 'result', 'aria-selected': 'false', 'data-index': i },
+      h('div', { className: 'title', part: 'title' }, hit.title),
+      h('div', { className: 'meta', part: 'meta' },
+        hit.source ? h('span', { className: 'source' }, hit.source) : null,
+        hit.date ? h('time', { datetime: isoDate(hit.date) }, hit.date) : null),
+      h('p', { className: 'snippet', part: 'snippet' }, ...segmentsToNodes(hit.snippet ?? [])));
   }
 
   #setActive(i) {
@@ -359,8 +530,10 @@ class NoticeSearch extends HTMLElement {
     }
   }
 
+  // ---- keyboard ----
+
   #inputKeydown(e) {
-    // Keys belong to the IME while composing (229: Safari's commit Enter comes after compositionend).
+    // Keys belong to the IME while composing (229: the commit key of some IMEs).
     if (e.isComposing || this.#composing || e.keyCode === 229) return;
     const n = this.#hits.length;
     switch (e.key) {
@@ -374,9 +547,15 @@ class NoticeSearch extends HTMLElement {
         e.preventDefault();
         this.#setActive(this.#active > 0 ? this.#active - 1 : n - 1);
         break;
+      case 'Home':
+      case 'End':
+        if (!n || this.#active < 0) return; // otherwise the caret moves
+        e.preventDefault();
+        this.#setActive(e.key === 'Home' ? 0 : n - 1);
+        break;
       case 'Enter':
         e.preventDefault();
-        if (this.#active >= 0) this.#open(this.#active);
+        this.#open(this.#active >= 0 ? this.#active : 0);
         break;
       case 'Escape':
         e.preventDefault(); // also stops type=search's own clearing
@@ -385,10 +564,10 @@ class NoticeSearch extends HTMLElement {
     }
   }
 
-  /** "/" focuses the box, unless the user is typing somewhere else. */
+  /** "/" focuses the first <notice-search> on the page, unless the user is typing elsewhere. */
   #docKeydown(e) {
     if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || e.isComposing || e.defaultPrevented) return;
-    if (this.#ui.reader.open) return;
+    if (this.#ui.reader.open || document.querySelector('notice-search') !== this) return;
     const t = e.composedPath()[0];
     if (t?.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t?.tagName)) return;
     e.preventDefault();
@@ -396,42 +575,50 @@ class NoticeSearch extends HTMLElement {
     this.#ui.input.select();
   }
 
-  /** Open the reader for hit i: the whole notice with every match marked. */
+  // ---- reader ----
+
+  /** Opens hit i, unless a notice-search:select listener cancels. */
   #open(i) {
     const hit = this.#hits[i];
     if (!hit) return;
-    const ev = new CustomEvent('notice-search:select', {
-      bubbles: true, composed: true, cancelable: true, detail: { id: hit.id },
-    });
-    if (!this.dispatchEvent(ev)) return; // the page handles it itself
+    if (!this.#emit('select', { id: hit.id, hit, query: this.#query ?? '' }, true)) return;
+    this.#showNotice(hit.id);
+  }
+
+  /** The whole notice with every match of the current query marked. */
+  #showNotice(id) {
     let notice;
     try {
-      notice = this.#mod.getNotice(hit.id, this.#query);
-      if (!notice) throw new Error(this.#t.notFound);
+      notice = this.#mod.getNotice(id, this.#query ?? '');
     } catch (err) {
-      this.#setState('error', this.#t.error(err?.message ?? String(err)));
-      return;
+      this.#fail(err);
+      return false;
     }
+    if (!notice) {
+      this.#fail(new Error(this.#t.notFound));
+      return false;
+    }
+    const t = this.#t;
     const { title, meta, body, reader } = this.#ui;
     title.textContent = notice.title;
     const url = safeUrl(notice.url);
-    meta.replaceChildren(
-      ...[
-        notice.source && h('span', {}, notice.source),
-        notice.date && h('span', {}, notice.date),
-        h('span', {}, this.#t.matches(this.#num(notice.matches ?? 0))),
-        url && h('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, this.#t.original),
-      ].filter(Boolean),
-    );
+    meta.replaceChildren(...[
+      notice.source && h('span', { title: t.source }, notice.source),
+      notice.date && h('time', { datetime: isoDate(notice.date), title: t.date }, notice.date),
+      h('span', {}, t.matches(this.#num(notice.matches ?? 0))),
+      url && h('a', { href: url, target: '_blank', rel: 'noopener noreferrer', part: 'original' }, t.original),
+    ].filter(Boolean));
     body.replaceChildren(...segmentsToNodes(notice.segments ?? []));
     this.#marks = [...body.querySelectorAll('mark')];
     this.#mark = -1;
     if (!reader.open) reader.showModal();
     body.scrollTop = 0;
+    body.focus({ preventScroll: true });
     this.#goto(0);
+    return true;
   }
 
-  /** Make match i the current one (wrapping around) and scroll it into view. */
+  /** Makes match i the current one (wrapping around) and scrolls it into view. */
   #goto(i) {
     const n = this.#marks.length;
     this.#ui.prev.disabled = this.#ui.next.disabled = n < 2;
