@@ -40,6 +40,13 @@ impl Types {
 ///
 /// `s` must end with a unique 0 (the sentinel); `sa[0]` is then `s.len() - 1`.
 pub fn suffix_array<S: Symbols + ?Sized>(s: &S, sa: &mut [u32], k: usize) {
+    sais(s, sa, k, &mut []);
+}
+
+/// SA-IS; the bucket array lives in `work` when it is large enough (the free middle of the
+/// caller's array in a recursion, where the alphabet can be a third of the text), else it is
+/// allocated.
+fn sais<S: Symbols + ?Sized>(s: &S, sa: &mut [u32], k: usize, work: &mut [u32]) {
     let n = s.len();
     debug_assert_eq!(sa.len(), n);
     if n == 0 {
@@ -59,8 +66,15 @@ pub fn suffix_array<S: Symbols + ?Sized>(s: &S, sa: &mut [u32], k: usize) {
     }
 
     // Stage 1: sort the LMS substrings.
-    let mut bkt = vec![0u32; k];
-    bucket_ends(s, &mut bkt);
+    let mut own = Vec::new();
+    let bkt: &mut [u32] = match work.get_mut(..k) {
+        Some(w) => w,
+        None => {
+            own.resize(k, 0u32);
+            &mut own
+        }
+    };
+    bucket_ends(s, bkt);
     sa.fill(EMPTY);
     for i in 1..n {
         if t.is_lms(i) {
@@ -69,7 +83,7 @@ pub fn suffix_array<S: Symbols + ?Sized>(s: &S, sa: &mut [u32], k: usize) {
             sa[bkt[c] as usize] = i as u32;
         }
     }
-    induce(s, sa, &t, &mut bkt);
+    induce(s, sa, &t, bkt);
 
     // Compact the sorted LMS positions into sa[..n1] and name them.
     let mut n1 = 0;
@@ -115,9 +129,9 @@ pub fn suffix_array<S: Symbols + ?Sized>(s: &S, sa: &mut [u32], k: usize) {
     // Stage 2: sort the reduced string (in sa[n-n1..]) into sa[..n1].
     let (sa1, rest) = sa.split_at_mut(n1);
     let rest_len = rest.len();
-    let s1 = &mut rest[rest_len - n1..];
+    let (gap, s1) = rest.split_at_mut(rest_len - n1);
     if (names as usize) < n1 {
-        suffix_array(&*s1, sa1, names as usize);
+        sais(&*s1, sa1, names as usize, gap);
     } else {
         for (i, &c) in s1.iter().enumerate() {
             sa1[c as usize] = i as u32;
@@ -136,7 +150,7 @@ pub fn suffix_array<S: Symbols + ?Sized>(s: &S, sa: &mut [u32], k: usize) {
         *v = s1[*v as usize];
     }
     sa[n1..].fill(EMPTY);
-    bucket_ends(s, &mut bkt);
+    bucket_ends(s, bkt);
     for i in (0..n1).rev() {
         let p = sa[i];
         sa[i] = EMPTY;
@@ -144,7 +158,7 @@ pub fn suffix_array<S: Symbols + ?Sized>(s: &S, sa: &mut [u32], k: usize) {
         bkt[c] -= 1;
         sa[bkt[c] as usize] = p;
     }
-    induce(s, sa, &t, &mut bkt);
+    induce(s, sa, &t, bkt);
 }
 
 fn counts<S: Symbols + ?Sized>(s: &S, bkt: &mut [u32]) {
