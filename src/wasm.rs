@@ -1,6 +1,6 @@
 //! The WebAssembly interface: converts types, nothing else.
 
-use crate::{Engine, IndexError, SearchOptions, EMBEDDED_INDEX};
+use crate::{Engine, IndexError, SearchOptions, SearchResult, EMBEDDED_INDEX};
 use serde::Serialize;
 use std::sync::OnceLock;
 use wasm_bindgen::prelude::*;
@@ -23,6 +23,48 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
         .map_err(|e| JsError::new(&e.to_string()))
 }
 
+#[wasm_bindgen(module = "/src/result.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = buildSearchResult)]
+    fn build_search_result(text: &[u16], layout: &[u32], scores: &[f64], result: JsValue) -> JsValue;
+}
+
+/// Everything of a result but its hits.
+#[derive(Serialize)]
+struct ResultWithoutHits<'r, 'a> {
+    total: usize,
+    warnings: &'r [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    facets: &'r Option<crate::Facets<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    suggestion: &'r Option<crate::Suggestion>,
+}
+
+/// The result as a plain JS object: the hits' strings cross as one UTF-16 text with a layout
+/// of where each ends (`src/result.js` builds the objects), the rest with serde-wasm-bindgen.
+fn search_to_js(r: &SearchResult) -> Result<JsValue, JsError> {
+    let mut text: Vec<u16> = Vec::with_capacity(2048);
+    let mut layout: Vec<u32> = Vec::with_capacity(16 * r.hits.len());
+    let mut end = |text: &mut Vec<u16>, s: &str| {
+        text.extend(s.encode_utf16());
+        text.len() as u32
+    };
+    for h in &r.hits {
+        for s in [h.id, h.title, h.source, h.date] {
+            layout.push(end(&mut text, s));
+        }
+        layout.push(h.matched as u32);
+        layout.push(h.snippet.len() as u32);
+        for seg in &h.snippet {
+            layout.push(end(&mut text, &seg.text));
+            layout.push(u32::from(seg.hit));
+        }
+    }
+    let scores: Vec<f64> = r.hits.iter().map(|h| f64::from(h.score)).collect();
+    let rest = ResultWithoutHits { total: r.total, warnings: &r.warnings, facets: &r.facets, suggestion: &r.suggestion };
+    Ok(build_search_result(&text, &layout, &scores, to_js(&rest)?))
+}
+
 /// Loads the embedded index and builds the suffix arrays now rather than at the first search.
 #[wasm_bindgen]
 pub fn warm() -> Result<(), JsError> {
@@ -39,7 +81,7 @@ pub fn search(query: &str, options: JsValue) -> Result<JsValue, JsError> {
     } else {
         serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&format!("bad options: {e}")))?
     };
-    to_js(&engine()?.search(query, options))
+    search_to_js(&engine()?.search(query, options))
 }
 
 /// `complete(query, limit)` → `[{ text, query, count }]`: completions of the last term of

@@ -103,3 +103,22 @@ fn stats_describe_the_embedded_index() {
     assert!(chars > 5_000 && chars < 20_000, "{chars}");
     assert!(s["syllables"].as_u64() > Some(100));
 }
+
+#[wasm_bindgen_test]
+fn search_results_cross_exactly_as_serialized() {
+    let engine = notice_search::Engine::new(notice_search::EMBEDDED_INDEX).expect("loads");
+    for (q, options) in [
+        ("疫情", r#"{"limit": 10}"#),
+        ("一断三不断", "{}"),
+        ("yiqing 防控", r#"{"limit": 3, "facets": true}"#),
+        ("新冠", r#"{"sort": "date"}"#),
+        ("爱国卫生运冻", "{}"),
+        ("\"疫情", "{}"),
+        ("的", r#"{"limit": 50, "offset": 2}"#),
+    ] {
+        let got = search(q, options);
+        let opts: notice_search::SearchOptions = serde_json::from_str(options).expect("options");
+        let want = serde_json::to_value(engine.search(q, opts)).expect("serializes");
+        assert_eq!(got, want, "{q}");
+    }
+}
