@@ -34,6 +34,7 @@ fn opencc_table(text: &str) -> HashMap<char, char> {
 }
 
 /// Traditional and variant characters onto simplified ones.
+#[derive(Default)]
 struct Variants {
     standard: HashMap<char, char>,
     simplified: HashMap<char, char>,
@@ -71,13 +72,23 @@ fn fold_once(c: char, variants: &Variants) -> char {
 /// Every `(char, folded)` pair where the two differ, with folding applied to a fixed point
 /// (a character whose folds never settle is left alone).
 pub fn fold_pairs() -> Vec<(char, char)> {
-    let variants = Variants::load();
+    pairs(&Variants::load())
+}
+
+/// The pairs [`fold_pairs`] would give without the Chinese variant data (NFKC and lowercase
+/// only): what size reports compare against.
+#[allow(dead_code)]
+pub fn fold_pairs_without_variants() -> Vec<(char, char)> {
+    pairs(&Variants::default())
+}
+
+fn pairs(variants: &Variants) -> Vec<(char, char)> {
     let mut out = Vec::new();
     for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
-        let mut f = fold_once(c, &variants);
+        let mut f = fold_once(c, variants);
         let mut settled = f == c;
         for _ in 0..4 {
-            let g = fold_once(f, &variants);
+            let g = fold_once(f, variants);
             if g == f {
                 settled = true;
                 break;

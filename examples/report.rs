@@ -95,6 +95,7 @@ fn main() {
     println!("load              {:.1} ms (decode + suffix arrays of {} bytes)", t_load.as_secs_f64() * 1e3, es.suffix_array_bytes);
     println!("memory estimate   {:.2}x raw text (index bytes + suffix arrays)",
         (es.index_bytes + es.suffix_array_bytes) as f64 / raw_bytes as f64);
+    data_sizes(&notices, &config, &bytes);
 
     // Random substring queries.
     let texts: Vec<Vec<char>> = notices.iter().map(|n| n.text.chars().collect()).collect();
@@ -190,6 +191,54 @@ fn main() {
         println!("  {ms:.4} ms  {q:?}  ({} notices, {} readings)", r.total, engine.parse(q).groups.len());
     }
     report("pinyin initials  ", &time_queries(&engine, &initials));
+
+    // Traditional text typed in simplified characters: random runs of 2-6 CJK characters with at
+    // least one that folds to another character, queried in their folded (simplified) form.
+    let (mut runs, mut found) = (0usize, 0usize);
+    for _ in 0..nqueries * 20 {
+        if runs == nqueries / 5 {
+            break;
+        }
+        let d = rng.below(texts.len());
+        let t = &texts[d];
+        let len = 2 + rng.below(5);
+        if t.len() < len {
+            continue;
+        }
+        let start = rng.below(t.len() - len + 1);
+        let run = &t[start..start + len];
+        if !run.iter().all(|&c| notice_search::normalize::is_cjk(c)) || run.iter().all(|&c| folder.fold(c) == c) {
+            continue;
+        }
+        runs += 1;
+        let q: String = run.iter().map(|&c| folder.fold(c)).collect();
+        if engine.matching(&q).iter().any(|m| m.0 == notices[d].id && m.1 == MatchPath::Text) {
+            found += 1;
+        } else if std::env::var_os("REPORT_MISSES").is_some() {
+            println!("  not found: {q:?} for {:?} in {}", run.iter().collect::<String>(), notices[d].id);
+        }
+    }
+    println!("simplified recall {found} of {runs} runs with traditional or variant characters found by their simplified form");
+}
+
+/// What the variant and pinyin data add to the index: the same index built without them
+/// (NFKC and case folding only, no readings), both gzipped -9 as the `.wasm` is served.
+fn data_sizes(notices: &[notice_search::Notice], config: &Config, full: &[u8]) {
+    let bare_folder = Folder::new(fold_table::fold_pairs_without_variants());
+    let bare = Config { folder: &bare_folder, readings: &|_| Vec::new(), ..*config };
+    let no_pinyin = Config { readings: &|_| Vec::new(), ..*config };
+    let Ok((bare, _)) = build(notices, &bare) else { return };
+    let Ok((no_pinyin, _)) = build(notices, &no_pinyin) else { return };
+    let (full_gz, bare_gz, no_pinyin_gz) = (gz(full), gz(&bare), gz(&no_pinyin));
+    println!("variant+pinyin    +{} bytes gzipped ({} with, {} without; pinyin alone +{}): +{:.1}% of the gzipped index",
+        full_gz - bare_gz, full_gz, bare_gz, full_gz - no_pinyin_gz, (full_gz - bare_gz) as f64 / full_gz as f64 * 100.0);
+}
+
+fn gz(bytes: &[u8]) -> usize {
+    use std::io::Write;
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    let _ = e.write_all(bytes);
+    e.finish().map(|v| v.len()).unwrap_or(0)
 }
 
 /// Each query timed once as `search(query, limit 10)` after a warm-up pass, sorted by time.
