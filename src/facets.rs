@@ -48,8 +48,8 @@ impl DocFacets {
         let source_ok = q.sources.is_empty()
             || self.source(doc).is_some_and(|(_, folded)| q.sources.iter().any(|s| folded.contains(s.as_str())));
         let dated = !meta.date.is_empty();
-        let after_ok = q.after.as_deref().map_or(true, |a| dated && meta.date >= a);
-        let before_ok = q.before.as_deref().map_or(true, |b| dated && meta.date <= b);
+        let after_ok = q.after.as_deref().is_none_or(|a| dated && meta.date >= a);
+        let before_ok = q.before.as_deref().is_none_or(|b| dated && meta.date <= b);
         source_ok && after_ok && before_ok
     }
 

@@ -73,7 +73,7 @@ fn validate(ix: &Index) -> Result<(), IndexError> {
     if ix.class_of.iter().skip(1).any(|&c| c == 0 || c > nclasses) || ix.class_of[0] != 0 {
         return Err(corrupt("symbol class out of range"));
     }
-    if ix.symbols.len() % 2 != 0 {
+    if !ix.symbols.len().is_multiple_of(2) {
         return Err(corrupt("symbol stream has an odd length"));
     }
     let nsym = ix.symbols.len() / 2;

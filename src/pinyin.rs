@@ -196,10 +196,8 @@ impl<'a> Syllables<'a> {
             if end && at_end && allowed >= Kind::Prefix && !self.with_prefix(s).is_empty() {
                 // Still being typed: any syllable it starts (qin… is qin or qing).
                 units.push((Cut::Syllable(s.to_string(), false), Kind::Prefix));
-            } else if !end || !at_end {
-                if is_initial(s) && !self.with_prefix(s).is_empty() {
-                    units.push((Cut::Syllable(s.to_string(), false), Kind::Abbreviated));
-                }
+            } else if (!end || !at_end) && is_initial(s) && !self.with_prefix(s).is_empty() {
+                units.push((Cut::Syllable(s.to_string(), false), Kind::Abbreviated));
             }
             for (unit, unit_kind) in units {
                 stack.push(unit);

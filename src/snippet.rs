@@ -56,7 +56,7 @@ pub fn best_window(
     let after_title = occ.partition_point(|o| o.start < avoid.end);
     let pool = if after_title < occ.len() { &occ[after_title..] } else { occ };
     // With no match after a title at the very start, the snippet starts after the title.
-    let floor = if avoid.start == 0 && pool.first().map_or(true, |o| o.start >= avoid.end) {
+    let floor = if avoid.start == 0 && pool.first().is_none_or(|o| o.start >= avoid.end) {
         (avoid.end + 1).min(len)
     } else {
         0

@@ -45,7 +45,7 @@ struct ResultWithoutHits<'r, 'a> {
 fn search_to_js(r: &SearchResult) -> Result<JsValue, JsError> {
     let mut text: Vec<u16> = Vec::with_capacity(2048);
     let mut layout: Vec<u32> = Vec::with_capacity(16 * r.hits.len());
-    let mut end = |text: &mut Vec<u16>, s: &str| {
+    let end = |text: &mut Vec<u16>, s: &str| {
         text.extend(s.encode_utf16());
         text.len() as u32
     };
