@@ -162,24 +162,11 @@ fn main() {
     let mut initials: Vec<String> = Vec::new();
     let mut found = 0usize;
     while full.len() < nqueries / 5 {
-        let d = rng.below(texts.len());
-        let t = &texts[d];
-        let len = 2 + rng.below(5);
-        if t.len() < len {
-            continue;
-        }
-        let start = rng.below(t.len() - len + 1);
-        let run = &t[start..start + len];
+        let Some((d, run)) = cjk_run(&texts, &mut rng) else { continue };
         let syllables: Option<Vec<String>> = run.iter().map(|&c| readings::readings(c).into_iter().next()).collect();
-        let Some(syllables) = syllables.filter(|_| run.iter().all(|&c| notice_search::normalize::is_cjk(c))) else {
-            continue;
-        };
+        let Some(syllables) = syllables else { continue };
         let q = syllables.concat();
-        if engine.matching(&q).iter().any(|m| m.0 == notices[d].id) {
-            found += 1;
-        } else if std::env::var_os("REPORT_MISSES").is_some() {
-            println!("  not found: {q:?} for {:?} in {}", run.iter().collect::<String>(), notices[d].id);
-        }
+        found += usize::from(finds(&engine, &q, run, &notices[d].id, |_| true));
         initials.push(syllables.iter().filter_map(|s| s.get(..1)).collect());
         full.push(q);
     }
@@ -199,26 +186,36 @@ fn main() {
         if runs == nqueries / 5 {
             break;
         }
-        let d = rng.below(texts.len());
-        let t = &texts[d];
-        let len = 2 + rng.below(5);
-        if t.len() < len {
-            continue;
-        }
-        let start = rng.below(t.len() - len + 1);
-        let run = &t[start..start + len];
-        if !run.iter().all(|&c| notice_search::normalize::is_cjk(c)) || run.iter().all(|&c| folder.fold(c) == c) {
+        let Some((d, run)) = cjk_run(&texts, &mut rng) else { continue };
+        if run.iter().all(|&c| folder.fold(c) == c) {
             continue;
         }
         runs += 1;
         let q: String = run.iter().map(|&c| folder.fold(c)).collect();
-        if engine.matching(&q).iter().any(|m| m.0 == notices[d].id && m.1 == MatchPath::Text) {
-            found += 1;
-        } else if std::env::var_os("REPORT_MISSES").is_some() {
-            println!("  not found: {q:?} for {:?} in {}", run.iter().collect::<String>(), notices[d].id);
-        }
+        found += usize::from(finds(&engine, &q, run, &notices[d].id, |path| path == MatchPath::Text));
     }
     println!("simplified recall {found} of {runs} runs with traditional or variant characters found by their simplified form");
+}
+
+/// A random run of 2-6 CJK characters of one of the texts, with the text's number; `None`
+/// (try again) when the pick is too short or holds anything else.
+fn cjk_run<'t>(texts: &'t [Vec<char>], rng: &mut Rng) -> Option<(usize, &'t [char])> {
+    let d = rng.below(texts.len());
+    let t = texts.get(d)?;
+    let len = 2 + rng.below(5);
+    let start = rng.below((t.len() + 1).checked_sub(len)?);
+    let run = t.get(start..start + len)?;
+    run.iter().all(|&c| notice_search::normalize::is_cjk(c)).then_some((d, run))
+}
+
+/// Whether `query` finds notice `id` by a path `ok` accepts; misses are listed when the
+/// environment has `REPORT_MISSES`.
+fn finds(engine: &Engine, query: &str, run: &[char], id: &str, ok: impl Fn(MatchPath) -> bool) -> bool {
+    let found = engine.matching(query).iter().any(|m| m.0 == id && ok(m.1));
+    if !found && std::env::var_os("REPORT_MISSES").is_some() {
+        println!("  not found: {query:?} for {:?} in {id}", run.iter().collect::<String>());
+    }
+    found
 }
 
 /// What the variant and pinyin data add to the index: the same index built without them
