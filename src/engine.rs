@@ -56,7 +56,7 @@ impl<'a> Engine<'a> {
     /// Decodes `bytes` (an encoded index) and builds the suffix arrays.
     pub fn new(bytes: &'a [u8]) -> Result<Engine<'a>, IndexError> {
         let ix = index::decode(bytes)?;
-        let folder = Folder::new(ix.folds.clone());
+        let folder = Folder::from_sorted(ix.folds.clone());
         let word = std::iter::once(false).chain(ix.classes.iter().map(|&c| is_word_char(c))).collect();
         let doc_starts: Vec<u32> = ix.docs.iter().map(|d| d.start).collect();
         let bm25 = Bm25::new(ix.docs.iter().map(|d| d.len));

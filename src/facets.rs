@@ -12,6 +12,7 @@ use crate::query::Query;
 use crate::results::{FacetCount, Facets, SearchOptions};
 use crate::shared::format::DocMeta;
 use crate::shared::normalize::Folder;
+use crate::small_sort;
 
 /// Source and year of every notice, numbered for counting.
 pub struct DocFacets {
@@ -29,7 +30,7 @@ fn year(date: &str) -> Option<&str> {
 impl DocFacets {
     pub fn new(docs: &[DocMeta], folder: &Folder) -> DocFacets {
         let mut names: Vec<&str> = docs.iter().map(|d| d.source).collect();
-        names.sort_unstable();
+        small_sort::sort_by(&mut names, |a, b| a.cmp(b));
         names.dedup();
         let source_of = docs.iter().map(|d| names.binary_search(&d.source).map_or(0, |i| i as u32)).collect();
         let sources = names
@@ -84,9 +85,9 @@ impl DocFacets {
             .filter(|((name, _), n)| *n > 0 && !name.is_empty())
             .map(|((name, _), count)| FacetCount { value: name.as_str(), count })
             .collect();
-        sources.sort_by(|a, b| b.count.cmp(&a.count).then(a.value.cmp(b.value)));
+        small_sort::sort_by(&mut sources, |a, b| b.count.cmp(&a.count).then(a.value.cmp(b.value)));
         let mut years: Vec<FacetCount> = per_year.into_iter().map(|(value, count)| FacetCount { value, count }).collect();
-        years.sort_by(|a, b| b.value.cmp(a.value));
+        small_sort::sort_by(&mut years, |a, b| b.value.cmp(a.value));
         Facets { sources, years }
     }
 }

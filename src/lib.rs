@@ -31,6 +31,7 @@ mod rank;
 mod results;
 mod sais;
 mod shared;
+mod small_sort;
 mod snippet;
 mod suffix;
 mod suggest;

@@ -17,6 +17,7 @@
 //! readings, and only if they find nothing prefix readings (where a whole last syllable counts
 //! as one being typed too: `yiqin` finds 疫情), then abbreviated ones.
 
+use crate::small_sort;
 use std::ops::Range;
 
 /// Longest run of letters read as pinyin.
@@ -89,11 +90,7 @@ impl<'a> Syllables<'a> {
                 Err(_) => Vec::new(),
             };
         }
-        let mut out: Vec<u16> =
-            self.classes.get(self.with_prefix(s)).unwrap_or_default().iter().flatten().copied().collect();
-        out.sort_unstable();
-        out.dedup();
-        out
+        small_sort::sorted_set(self.classes.get(self.with_prefix(s)).unwrap_or_default().iter().flatten().copied())
     }
 
     /// Syllables whose class lists contain `class`: the readings of a character.
@@ -138,7 +135,7 @@ impl<'a> Syllables<'a> {
             partial = next;
         }
         partial.retain(|p| p.1 == kind);
-        partial.sort_by_key(|p| p.0.len());
+        small_sort::sort_by(&mut partial, |a, b| a.0.len().cmp(&b.0.len()).then_with(|| a.0.cmp(&b.0)));
         partial.dedup_by(|a, b| a.0 == b.0);
         partial.truncate(MAX_READINGS);
         partial
@@ -163,7 +160,7 @@ impl<'a> Syllables<'a> {
         let mut out = Vec::new();
         let mut stack = Vec::new();
         self.cut_from(letters, 0, at_end, allowed, Kind::Full, &mut stack, &mut out);
-        out.sort_by_key(|c| c.0.len());
+        small_sort::sort_by(&mut out, |a, b| a.0.len().cmp(&b.0.len()).then_with(|| a.0.cmp(&b.0)));
         out
     }
 
@@ -208,7 +205,7 @@ impl<'a> Syllables<'a> {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 enum Cut {
     Class(u16),
     /// Letters, and whether they are a whole syllable (else a prefix of one).

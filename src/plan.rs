@@ -16,6 +16,7 @@
 
 use crate::pinyin::{self, Kind, Reading};
 use crate::query::{Query, Term};
+use crate::small_sort;
 use crate::suffix::Unit;
 use serde::Serialize;
 
@@ -295,7 +296,7 @@ impl Plan {
             Node::Or(ns) => ns.iter().map(|n| self.eval(n, lx)).fold(Vec::new(), |a, b| union(&a, &b)),
             Node::And(ns) => {
                 let mut sets: Vec<Vec<Scored>> = ns.iter().map(|n| self.eval(n, lx)).collect();
-                sets.sort_by_key(Vec::len);
+                small_sort::sort_by(&mut sets, |a, b| a.len().cmp(&b.len()));
                 let mut it = sets.into_iter();
                 let first = it.next().unwrap_or_default();
                 it.fold(first, |a, b| intersect(&a, &b))

@@ -55,29 +55,20 @@ pub fn rank_order(a: &(f32, u32), b: &(f32, u32)) -> std::cmp::Ordering {
     b.0.total_cmp(&a.0).then(a.1.cmp(&b.1))
 }
 
-/// Leaves the best `k` entries of `scored`, sorted by [`rank_order`].
+/// Leaves the best `k` entries of `scored`, sorted by [`rank_order`]. For a small `k` (it
+/// keeps a sorted buffer of the best `k` seen so far: `O(n log k)` for most inputs, `O(n k)`
+/// at worst), as when ranking the notices of frequent n-grams at start-up.
 pub fn top(scored: &mut Vec<(f32, u32)>, k: usize) {
-    if k == 0 {
-        scored.clear();
-    } else if k < scored.len() / 8 {
-        // Few wanted: keep a sorted buffer of the best k seen so far.
-        let mut best: Vec<(f32, u32)> = Vec::with_capacity(k + 1);
-        for &s in scored.iter() {
-            if best.len() == k && best.last().is_some_and(|w| rank_order(&s, w).is_ge()) {
-                continue;
-            }
-            let at = best.partition_point(|b| rank_order(b, &s).is_lt());
-            best.insert(at, s);
-            best.truncate(k);
+    let mut best: Vec<(f32, u32)> = Vec::with_capacity(k.min(scored.len()) + 1);
+    for &s in scored.iter() {
+        if best.len() == k && best.last().is_none_or(|w| rank_order(&s, w).is_ge()) {
+            continue;
         }
-        *scored = best;
-    } else {
-        if k < scored.len() {
-            scored.select_nth_unstable_by(k - 1, rank_order);
-            scored.truncate(k);
-        }
-        scored.sort_unstable_by(rank_order);
+        let at = best.partition_point(|b| rank_order(b, &s).is_lt());
+        best.insert(at, s);
+        best.truncate(k);
     }
+    *scored = best;
 }
 
 /// Sorts text positions ascending: a radix sort on 8-bit digits (only as many as the largest

@@ -7,6 +7,7 @@
 //! | did you mean | for each term that matches nothing: the most frequent string of the notices that sounds the same (same syllables: `爱国卫生运冻` → `爱国卫生运动`), else that differs by one character (one replaced or one left out) |
 
 use crate::engine::Engine;
+use crate::small_sort;
 use crate::pinyin::Kind;
 use crate::results::{Completion, SearchOptions, Suggestion};
 use crate::suffix::Unit;
@@ -73,7 +74,7 @@ impl Engine<'_> {
                 }
             }
         }
-        found.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        small_sort::sort_by(&mut found, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         // With other terms before it, a completion must still find something.
         let mut checks = if head.trim().is_empty() { usize::MAX } else { 3 * limit };
         let mut out: Vec<Completion> = Vec::new();
@@ -136,10 +137,7 @@ impl Engine<'_> {
             if readings.is_empty() {
                 sets.push(vec![class?]);
             } else {
-                let mut all: Vec<u16> = readings.iter().flat_map(|r| syllables.classes(r, true)).collect();
-                all.sort_unstable();
-                all.dedup();
-                sets.push(all);
+                sets.push(small_sort::sorted_set(readings.iter().flat_map(|r| syllables.classes(r, true))));
             }
         }
         let units: Vec<Unit> = sets.iter().map(|s| Unit::AnyOf(s)).collect();

@@ -28,6 +28,12 @@ impl Folder {
         Folder { pairs }
     }
 
+    /// A folder from pairs already sorted by `from`, each `from` once (as an index stores
+    /// them; `index::decode` checks it). Unsorted pairs give wrong folds, never a panic.
+    pub fn from_sorted(pairs: Vec<(char, char)>) -> Folder {
+        Folder { pairs }
+    }
+
     /// The folded form of `c`.
     pub fn fold(&self, c: char) -> char {
         if c.is_whitespace() {
