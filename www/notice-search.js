@@ -222,7 +222,8 @@ export class NoticeSearch extends HTMLElement {
       this.#typed();
     });
     input.addEventListener('keydown', (e) => this.#inputKeydown(e));
-    input.addEventListener('blur', () => this.#showCompletions([]));
+    // Completions stay when the box loses focus: hiding them then would move what is below
+    // between a mousedown and its click.
     completions.addEventListener('click', (e) => {
       const button = e.target.closest('button');
       if (button) this.#acceptCompletion(Number(button.dataset.index));
@@ -695,6 +696,7 @@ export class NoticeSearch extends HTMLElement {
     const hit = this.#hits[i];
     if (!hit) return;
     if (!this.#emit('select', { id: hit.id, hit, query: this.#query ?? '' }, true)) return;
+    this.#showCompletions([]);
     this.#showNotice(hit.id);
   }
 
