@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { open, ready, server, setup, ui, WWW } from './harness.mjs';
+import { open, ready, server, setup, typeWithIme, ui, WWW } from './harness.mjs';
 
 setup();
 
@@ -178,25 +178,7 @@ test('IME: composition events do not search per keystroke; the committed text se
   const $ = ui(page);
   await recordEvents(page, 'search');
   // What a pinyin IME sends while "alashanmeng" is typed and 阿拉善盟 is chosen.
-  await $.input.evaluate(async (input) => {
-    const fire = (type, init) => input.dispatchEvent(type.startsWith('composition')
-      ? new CompositionEvent(type, { bubbles: true, composed: true, ...init })
-      : new InputEvent(type, { bubbles: true, composed: true, ...init }));
-    input.focus();
-    fire('compositionstart', { data: '' });
-    let typed = '';
-    for (const ch of 'alashanmeng') {
-      typed += ch;
-      fire('compositionupdate', { data: typed });
-      input.value = typed;
-      fire('input', { inputType: 'insertCompositionText', data: typed, isComposing: true });
-      await new Promise((r) => setTimeout(r, 5));
-    }
-    fire('compositionupdate', { data: '阿拉善盟' });
-    input.value = '阿拉善盟';
-    fire('input', { inputType: 'insertCompositionText', data: '阿拉善盟', isComposing: true });
-    fire('compositionend', { data: '阿拉善盟' });
-  });
+  await typeWithIme($.input, 'alashanmeng', '阿拉善盟');
   await $.options.first().waitFor();
   const searches = await events(page, 'search');
   assert.deepEqual(searches.map((s) => s.query), ['阿拉善盟'], 'exactly one search, for the committed text');
