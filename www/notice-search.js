@@ -154,6 +154,10 @@ const COMPLETIONS = 5; // completions shown while typing
 const SORTS = ['relevance', 'date'];
 const FACETS = ['sources', 'years'];
 
+/** Filters as a new object with lists of strings (none for what is missing or not a list). */
+const list = (v) => (Array.isArray(v) ? v.map(String) : []);
+const filtersOf = (f) => ({ sources: list(f?.sources), years: list(f?.years) });
+
 /** A facet is worth a control when choosing a value narrows the result (or one is chosen). */
 const useful = (counts, total, chosen) =>
   chosen.length > 0 || counts.length > 1 || (counts.length === 1 && counts[0].count < total);
@@ -168,7 +172,7 @@ export class NoticeSearch extends HTMLElement {
   #result = null; // the last SearchResult
   #hits = []; // hits shown, in listbox order
   #active = -1; // index of the aria-activedescendant option
-  #filters = { sources: [], years: [] }; // facet values chosen (any of them matches)
+  #filters = filtersOf(); // facet values chosen (any of them matches)
   #completions = []; // completions shown for the text in the box
   #composing = false;
   #marks = [];
@@ -326,11 +330,10 @@ export class NoticeSearch extends HTMLElement {
 
   /** The facet values results are limited to: { sources, years } (empty: all). Setting searches. */
   get filters() {
-    return { sources: [...this.#filters.sources], years: [...this.#filters.years] };
+    return filtersOf(this.#filters);
   }
   set filters(f) {
-    const list = (v) => (Array.isArray(v) ? v.map(String) : []);
-    this.#filters = { sources: list(f?.sources), years: list(f?.years) };
+    this.#filters = filtersOf(f);
     if (this.#mod) this.#runSearch(this.#ui.input.value);
   }
 
@@ -453,7 +456,7 @@ export class NoticeSearch extends HTMLElement {
       else url.searchParams.delete(param);
       if (url.href !== location.href) history.replaceState(history.state, '', url);
     }
-    if (!q.trim()) this.#filters = { sources: [], years: [] }; // a new start
+    if (!q.trim()) this.#filters = filtersOf(); // a new start
     // Skip repeats, e.g. compositionend followed by its input event (Safari).
     if (this.#mod && q.trim() !== this.#query) this.#runSearch(q);
   }
@@ -469,7 +472,7 @@ export class NoticeSearch extends HTMLElement {
       this.#announce('');
       return;
     }
-    const filters = this.#faceted ? this.#filters : { sources: [], years: [] };
+    const filters = filtersOf(this.#faceted ? this.#filters : null);
     const options = {
       limit: this.#limit, offset: append ? this.#hits.length : 0, sort: this.sort,
       facets: this.#faceted && !append, ...filters,
@@ -488,7 +491,7 @@ export class NoticeSearch extends HTMLElement {
     this.#render(res, q, ms);
     this.#emit('search', {
       query: q, total: res.total, hits: res.hits, warnings: res.warnings ?? [], facets: res.facets,
-      suggestion: res.suggestion, filters: this.filters, sort: options.sort, ms,
+      suggestion: res.suggestion, filters, sort: options.sort, ms,
     });
   }
 
