@@ -155,8 +155,8 @@ const SORTS = ['relevance', 'date'];
 const FACETS = ['sources', 'years'];
 
 /** Filters as a new object with lists of strings (none for what is missing or not a list). */
-const list = (v) => (Array.isArray(v) ? v.map(String) : []);
-const filtersOf = (f) => ({ sources: list(f?.sources), years: list(f?.years) });
+const strings = (v) => (Array.isArray(v) ? v.map(String) : []);
+const filtersOf = (f) => ({ sources: strings(f?.sources), years: strings(f?.years) });
 
 /** A facet is worth a control when choosing a value narrows the result (or one is chosen). */
 const useful = (counts, total, chosen) =>

@@ -163,8 +163,10 @@ test('sort: by date puts dated notices first, newest first, the rest by relevanc
   assert.equal(relevance[0].date, '', 'by relevance an undated notice comes first');
   assert.equal(await $.sort.inputValue(), 'relevance');
 
-  await $.sort.selectOption('date');
+  await $.sort.focus();
+  await page.keyboard.press('ArrowDown'); // the next order, from the keyboard
   await $.options.first().locator('time').waitFor();
+  assert.ok(await $.sort.evaluate((el) => el.matches(':focus')), 'focus stays on the control');
   const byDate = await shown(page);
   const dates = byDate.map((h) => h.date);
   const firstUndated = dates.indexOf('');
