@@ -7,6 +7,13 @@ export interface Segment {
   hit: boolean;
 }
 
+/**
+ * How a hit matched: `text` (it contains the query's characters, after folding traditional
+ * characters, width and case), or only through a `synonym` or the `pinyin` of its characters
+ * (ranked below every text match).
+ */
+export type MatchPath = 'text' | 'synonym' | 'pinyin';
+
 /** One matching notice. */
 export interface Hit {
   /** The notice's file name without extension. */
@@ -17,16 +24,55 @@ export interface Hit {
   /** As stated in the notice (often YYYY-MM-DD); "" when unknown. */
   date: string;
   score: number;
+  matched: MatchPath;
   /** Text around the best match(es), matches marked. */
   snippet: Segment[];
 }
+
+/** A facet value and the number of matching notices that have it. */
+export interface FacetCount {
+  value: string;
+  count: number;
+}
+
+/** Counts over all notices the query matches, before the `sources` and `years` filters. */
+export interface Facets {
+  /** Per source (as written in the notices); notices without one are not counted. */
+  sources: FacetCount[];
+  /** Per year (`"2020"`) of the notices' dates; undated notices are not counted. */
+  years: FacetCount[];
+}
+
+/** "Did you mean": a similar query that finds something. */
+export interface Suggestion {
+  query: string;
+  /** Notices it finds. */
+  total: number;
+}
+
+/** A completion of the last term of a query being typed. */
+export interface Completion {
+  /** The completed term, as written in the notices (e.g. 疫情防控 for `疫情` or `yiq`). */
+  text: string;
+  /** The whole query with its last term completed: put this into the box. */
+  query: string;
+  /** Occurrences of the phrase in the notices. */
+  count: number;
+}
+
+/** Order of the hits: best match first (default), or newest first (undated last). */
+export type Sort = 'relevance' | 'date';
 
 export interface SearchResult {
   /** Number of matching notices (all of them, not only those in `hits`). */
   total: number;
   hits: Hit[];
-  /** Notes about the query, e.g. that it was cut at 1,000 characters. */
+  /** Notes about the query (in English), e.g. that `after:soon` is not a date. */
   warnings: string[];
+  /** With `facets: true`. */
+  facets?: Facets;
+  /** When nothing matched and a similar query finds something. */
+  suggestion?: Suggestion;
 }
 
 export interface SearchOptions {
@@ -34,6 +80,14 @@ export interface SearchOptions {
   limit?: number;
   /** Hits skipped before the first returned, for paging (default 0). */
   offset?: number;
+  /** Default `relevance`. */
+  sort?: Sort;
+  /** Count the matching notices per source and year (`result.facets`). Default false. */
+  facets?: boolean;
+  /** Only notices whose source is one of these (exactly, as in `facets.sources`). */
+  sources?: string[];
+  /** Only notices dated in one of these years (`"2020"`). */
+  years?: string[];
 }
 
 /** One whole notice for a reader view. */
@@ -57,11 +111,18 @@ export interface Stats {
   chars: number;
   indexBytes: number;
   suffixArrayBytes: number;
+  /** Distinct Mandarin syllables the notices' characters can be read as. */
+  syllables: number;
+  synonymGroups: number;
+  /** Frequent phrases kept for completions. */
+  phrases: number;
 }
 
 /** The wasm engine, for a UI of your own (see loadEngine). Functions throw Error on bad input. */
 export interface Engine {
   search(query: string, options?: SearchOptions): SearchResult;
+  /** Completions of the last term of `query`, most frequent first (default 8, at most 50). */
+  complete(query: string, limit?: number): Completion[];
   /** null for an unknown id. */
   getNotice(id: string, query?: string | null): NoticeView | null;
   stats(): Stats;
@@ -81,12 +142,22 @@ export interface ReadyDetail {
   stats: Stats;
 }
 
+/** The facet values the element's results are limited to (empty: all). */
+export interface Filters {
+  sources: string[];
+  years: string[];
+}
+
 /** detail of notice-search:search, fired after every search the element runs. */
 export interface SearchDetail {
   query: string;
   total: number;
   hits: Hit[];
   warnings: string[];
+  facets?: Facets;
+  suggestion?: Suggestion;
+  filters: Filters;
+  sort: Sort;
   /** Time the search() call took, in milliseconds. */
   ms: number;
 }
@@ -113,7 +184,11 @@ export interface ErrorDetail {
  * - `query-param`: URL parameter the query is read from and mirrored into (default `q`;
  *   `""` for none);
  * - `offline`: `auto` (default) registers sw.js next to notice-search.js, so the page works
- *   offline after a first visit; `off` does not.
+ *   offline after a first visit; `off` does not;
+ * - `sort`: `relevance` (default) or `date`; reflects the sort control;
+ * - `facets`: `on` (default) shows source and year filters and the sort control; `off` does not;
+ * - `completions`: `on` (default) offers completions while typing (Tab takes the first);
+ *   `off` does not.
  *
  * Events (bubbling, composed): `notice-search:ready`, `notice-search:search`,
  * `notice-search:select` (cancelable: preventDefault() keeps the reader closed),
@@ -121,7 +196,8 @@ export interface ErrorDetail {
  *
  * Styling: the custom properties --ns-accent, --ns-font, --ns-bg, --ns-fg, --ns-muted,
  * --ns-border, --ns-mark-bg, --ns-mark-fg, --ns-radius, --ns-results-max-height, and the parts
- * container, bar, input, status, warnings, results, result, title, meta, snippet, mark, more,
+ * container, bar, input, completions, completion, status, help-toggle, help, suggestion, suggest,
+ * refine, facet, sort, warnings, results, result, title, meta, matched, snippet, mark, more,
  * reader, reader-title, reader-meta, original, reader-nav, prev, next, reader-body, close.
  */
 export class NoticeSearch extends HTMLElement {
@@ -132,6 +208,12 @@ export class NoticeSearch extends HTMLElement {
   value: string;
   /** The last result shown, or null before the first search. */
   readonly result: SearchResult | null;
+  /** Order of the results (the `sort` attribute); setting it searches again. */
+  get sort(): Sort;
+  set sort(sort: Sort);
+  /** The source and year filters (a copy); setting them searches again. Emptying the box clears them. */
+  get filters(): Filters;
+  set filters(filters: Partial<Filters>);
   /** Puts `query` in the box, searches, and resolves to the result once the engine is loaded. */
   search(query: string): Promise<SearchResult | null>;
   /** Opens the reader on notice `id` with the current query marked; false for an unknown id. */

@@ -1,6 +1,6 @@
 // <notice-search>: a search box and reader for the notice-search WebAssembly index. All
-// searching, ranking, snippet cutting and highlighting happens in Rust; this file only renders
-// what the wasm API returns. Types: notice-search.d.ts.
+// searching, ranking, snippet cutting, highlighting, facet counting and suggesting happens in
+// Rust; this file only renders what the wasm API returns. Types: notice-search.d.ts.
 //
 // Embed with two lines:
 //   <script type="module" src="notice-search.js"></script>
@@ -8,14 +8,19 @@
 //
 // Attributes: placeholder, limit (1-100, default 10), lang ("zh-CN" default, "en"; inherited
 // from the page when absent), query-param (URL parameter mirrored, default "q"; "" = none),
-// offline ("auto" default: register sw.js for offline use; "off").
+// offline ("auto" default: register sw.js for offline use; "off"), sort ("relevance" default,
+// "date"; reflects the sort control), facets ("on" default; "off": no filter and sort
+// controls), completions ("on" default; "off": no completions while typing).
 // Events (bubble, composed): notice-search:ready {stats}, notice-search:search {query, total,
-// hits, warnings, ms}, notice-search:select {id, hit, query} (cancelable: the reader stays
-// closed), notice-search:error {message}.
+// hits, warnings, facets, suggestion, filters, sort, ms}, notice-search:select {id, hit, query}
+// (cancelable: the reader stays closed), notice-search:error {message}.
 // Theming: the --ns-* custom properties and ::part() names listed in notice-search.css.
 //
 // Security: notice text is only ever inserted as text nodes (textContent); the element works under
 //   default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'
+
+import { formatMs, h, isoDate, safeUrl, segmentsToNodes } from './notice-search-dom.js';
+import { stringsFor } from './notice-search-strings.js';
 
 const BASE = new URL('./', import.meta.url);
 const PKG_JS = new URL('pkg/notice_search.js', BASE);
@@ -94,60 +99,6 @@ function activateUpdates(reg) {
   });
 }
 
-// ---- UI strings; values may be functions of what they describe ----
-
-const STRINGS = {
-  'zh-CN': {
-    label: '搜索公告全文',
-    placeholder: '搜索公告，如：疫情防控',
-    loading: '正在加载索引…',
-    ready: (s, n) => `已索引 ${n(s.notices)} 条公告，共 ${n(s.chars)} 字。输入关键词即可搜索，按 / 键聚焦搜索框。`,
-    found: (total, n) => `找到 ${n(total)} 条公告`,
-    took: (ms) => `，用时 ${ms} 毫秒`,
-    none: (q) => `没有找到包含“${q}”的公告。请换个关键词试试。`,
-    error: (m) => `搜索出错：${m}`,
-    initError: (m) => `索引加载失败：${m}`,
-    results: '搜索结果',
-    more: (n) => `显示更多（还有 ${n} 条）`,
-    close: '关闭',
-    prev: '上一处',
-    next: '下一处',
-    counter: (i, n) => `第 ${i} / ${n} 处`,
-    noMatch: '正文中没有匹配',
-    matches: (n) => `${n} 处匹配`,
-    original: '查看原文',
-    notFound: '找不到这条公告',
-    source: '来源',
-    date: '日期',
-  },
-  en: {
-    label: 'Search notices',
-    placeholder: 'Search notices, e.g. 疫情防控',
-    loading: 'Loading the index…',
-    ready: (s, n) => `${n(s.notices)} notices (${n(s.chars)} characters) indexed. Type to search; press / to focus the box.`,
-    found: (total, n) => `${n(total)} ${total === 1 ? 'notice' : 'notices'} found`,
-    took: (ms) => ` in ${ms} ms`,
-    none: (q) => `No notice contains “${q}”. Try another query.`,
-    error: (m) => `Search failed: ${m}`,
-    initError: (m) => `Could not load the index: ${m}`,
-    results: 'Search results',
-    more: (n) => `Show more (${n} left)`,
-    close: 'Close',
-    prev: 'Previous',
-    next: 'Next',
-    counter: (i, n) => `${i} of ${n}`,
-    noMatch: 'No match in the text',
-    matches: (n) => `${n} ${n === 1 ? 'match' : 'matches'}`,
-    original: 'Original',
-    notFound: 'Notice not found',
-    source: 'Source',
-    date: 'Date',
-  },
-};
-
-/** The strings for a BCP 47 tag: English for en*, Chinese otherwise. */
-const stringsFor = (lang) => (/^en\b/i.test(lang) ? STRINGS.en : STRINGS['zh-CN']);
-
 // Static skeleton only: no data ever goes through innerHTML.
 const TEMPLATE = document.createElement('template');
 TEMPLATE.innerHTML = `
@@ -159,10 +110,27 @@ TEMPLATE.innerHTML = `
       autocomplete="off" autocapitalize="off" spellcheck="false" enterkeyhint="search">
     <kbd class="key" aria-hidden="true">/</kbd>
   </div>
+  <div class="completions" part="completions" role="group" lang="zh-CN" hidden></div>
+  <span id="completion-hint" class="sr-only"></span>
   <div class="status" part="status">
     <span class="spinner" aria-hidden="true"></span><span class="msg"></span>
+    <button type="button" class="help-toggle" part="help-toggle" aria-expanded="false" aria-controls="help">
+      <span class="help-icon" aria-hidden="true">?</span><span class="help-label"></span>
+    </button>
+  </div>
+  <div id="help" class="help" part="help" role="region" aria-labelledby="help-title" hidden>
+    <p id="help-title" class="help-title"></p>
+    <dl class="syntax"></dl>
   </div>
   <div class="live" role="status" aria-live="polite" aria-atomic="true"></div>
+  <p class="suggestion" part="suggestion" hidden>
+    <span class="dym"></span><button type="button" class="suggest" part="suggest" lang="zh-CN"></button><span class="suggest-total"></span>
+  </p>
+  <div class="refine" part="refine" role="group" hidden>
+    <label class="facet" data-facet="sources"><span class="facet-label"></span><select class="select" part="facet" data-facet="sources"></select></label>
+    <label class="facet" data-facet="years"><span class="facet-label"></span><select class="select" part="facet" data-facet="years"></select></label>
+    <label class="facet sort"><span class="facet-label"></span><select class="select" part="sort"><option value="relevance"></option><option value="date"></option></select></label>
+  </div>
   <ul class="warnings" part="warnings" hidden></ul>
   <ul id="results" class="results" part="results" role="listbox" lang="zh-CN" hidden></ul>
   <button type="button" class="more" part="more" hidden></button>
@@ -181,45 +149,21 @@ TEMPLATE.innerHTML = `
   </dialog>
 </div>`;
 
-/** document.createElement with attributes and text/element children (strings become text nodes). */
-function h(tag, attrs = {}, ...children) {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v == null || v === false) continue;
-    el.setAttribute(k === 'className' ? 'class' : k, v === true ? '' : v);
-  }
-  el.append(...children.filter((c) => c != null && c !== ''));
-  return el;
-}
-
-/** Highlighted text: [{text, hit}] -> text nodes and <mark>s. */
-function segmentsToNodes(segments) {
-  return segments.map((s) => (s.hit ? h('mark', { part: 'mark' }, s.text) : document.createTextNode(s.text)));
-}
-
-/** Only http(s) links from the data become hrefs. */
-function safeUrl(url) {
-  try {
-    const u = new URL(url, document.baseURI);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
-  } catch {
-    return null;
-  }
-}
-
-/** A date the engine gives as YYYY-MM-DD also goes into <time datetime>. */
-const isoDate = (d) => (/^\d{4}-\d\d-\d\d$/.test(d) ? d : null);
-
-/** Milliseconds as shown: performance.now() is coarsened (5 µs isolated, 100 µs otherwise). */
-function formatMs(ms) {
-  if (ms > 0) return ms < 10 ? ms.toFixed(2) : ms.toFixed(0);
-  return `< ${globalThis.crossOriginIsolated ? '0.01' : '0.1'}`;
-}
-
 const LIVE_DELAY_MS = 500; // announce counts once typing pauses, not on every keystroke
+const COMPLETIONS = 5; // completions shown while typing
+const SORTS = ['relevance', 'date'];
+const FACETS = ['sources', 'years'];
+
+/** Filters as a new object with lists of strings (none for what is missing or not a list). */
+const strings = (v) => (Array.isArray(v) ? v.map(String) : []);
+const filtersOf = (f) => ({ sources: strings(f?.sources), years: strings(f?.years) });
+
+/** A facet is worth a control when choosing a value narrows the result (or one is chosen). */
+const useful = (counts, total, chosen) =>
+  chosen.length > 0 || counts.length > 1 || (counts.length === 1 && counts[0].count < total);
 
 export class NoticeSearch extends HTMLElement {
-  static observedAttributes = ['placeholder', 'limit', 'lang'];
+  static observedAttributes = ['placeholder', 'limit', 'lang', 'sort', 'facets', 'completions'];
 
   #ui; // shadow-DOM elements by role
   #mod = null; // the wasm module once loaded
@@ -228,6 +172,8 @@ export class NoticeSearch extends HTMLElement {
   #result = null; // the last SearchResult
   #hits = []; // hits shown, in listbox order
   #active = -1; // index of the aria-activedescendant option
+  #filters = filtersOf(); // facet values chosen (any of them matches)
+  #completions = []; // completions shown for the text in the box
   #composing = false;
   #marks = [];
   #mark = -1;
@@ -243,6 +189,12 @@ export class NoticeSearch extends HTMLElement {
     const $ = (sel) => root.querySelector(sel);
     this.#ui = {
       box: $('.ns'), input: $('.input'), status: $('.status'), msg: $('.msg'), live: $('.live'),
+      completions: $('.completions'), hint: $('#completion-hint'),
+      helpToggle: $('.help-toggle'), helpLabel: $('.help-label'), help: $('.help'),
+      helpTitle: $('.help-title'), syntax: $('.syntax'),
+      suggestion: $('.suggestion'), dym: $('.dym'), suggest: $('.suggest'), suggestTotal: $('.suggest-total'),
+      refine: $('.refine'), sort: $('[part~=sort]'),
+      facets: { sources: $('select[data-facet=sources]'), years: $('select[data-facet=years]') },
       warnings: $('.warnings'), list: $('.results'), more: $('.more'),
       reader: $('.reader'), title: $('.reader-title'), meta: $('.reader-meta'),
       body: $('.reader-body'), prev: $('.prev'), next: $('.next'),
@@ -259,23 +211,44 @@ export class NoticeSearch extends HTMLElement {
   }
 
   #wire() {
-    const { input, list, more, reader, prev, next, close } = this.#ui;
-    // IME: never search half-composed text (pinyin letters); compositionend searches.
-    input.addEventListener('compositionstart', () => { this.#composing = true; });
+    const { input, list, more, reader, prev, next, close, completions, helpToggle, suggest, sort, facets } = this.#ui;
+    // IME: never search (or complete) half-composed text (pinyin letters); compositionend does.
+    input.addEventListener('compositionstart', () => {
+      this.#composing = true;
+      this.#showCompletions([]);
+    });
     input.addEventListener('compositionend', () => {
       this.#composing = false;
-      this.#userQuery();
+      this.#typed();
     });
     input.addEventListener('input', (e) => {
       if (e.isComposing || this.#composing) return;
-      this.#userQuery();
+      this.#typed();
     });
     input.addEventListener('keydown', (e) => this.#inputKeydown(e));
+    // Completions stay when the box loses focus: hiding them then would move what is below
+    // between a mousedown and its click.
+    completions.addEventListener('click', (e) => {
+      const button = e.target.closest('button');
+      if (button) this.#acceptCompletion(Number(button.dataset.index));
+    });
     list.addEventListener('click', (e) => {
       const li = e.target.closest('[role=option]');
       if (li) this.#open(Number(li.dataset.index));
     });
-    list.addEventListener('mousedown', (e) => e.preventDefault()); // focus stays in the box
+    for (const el of [list, completions]) el.addEventListener('mousedown', (e) => e.preventDefault()); // focus stays in the box
+    helpToggle.addEventListener('click', () => this.#toggleHelp());
+    suggest.addEventListener('click', () => {
+      this.value = suggest.textContent; // searches, like typing it
+      input.focus();
+    });
+    sort.addEventListener('change', () => { this.sort = sort.value; });
+    for (const name of FACETS) {
+      facets[name].addEventListener('change', () => {
+        const v = facets[name].value;
+        this.filters = { ...this.#filters, [name]: v ? [v] : [] };
+      });
+    }
     more.addEventListener('click', () => this.#runSearch(this.#query, true));
     prev.addEventListener('click', () => this.#goto(this.#mark - 1));
     next.addEventListener('click', () => this.#goto(this.#mark + 1));
@@ -326,7 +299,8 @@ export class NoticeSearch extends HTMLElement {
   attributeChangedCallback(name) {
     if (!this.isConnected) return;
     this.#applyStrings();
-    if (this.#mod && name !== 'placeholder') this.#runSearch(this.#ui.input.value);
+    if (name === 'completions' && !this.#completing) this.#showCompletions([]);
+    if (this.#mod && name !== 'placeholder' && name !== 'completions') this.#runSearch(this.#ui.input.value);
   }
 
   // ---- public API (see notice-search.d.ts) ----
@@ -338,11 +312,30 @@ export class NoticeSearch extends HTMLElement {
   get value() { return this.#ui.input.value; }
   set value(q) {
     this.#ui.input.value = String(q ?? '');
+    this.#showCompletions([]);
     this.#userQuery();
   }
 
   /** The last search result shown (null before the first search). */
   get result() { return this.#result; }
+
+  /** Order of the results: 'relevance' (default) or 'date' (newest first); the `sort` attribute. */
+  get sort() {
+    const s = this.getAttribute('sort');
+    return SORTS.includes(s) ? s : 'relevance';
+  }
+  set sort(s) {
+    this.setAttribute('sort', SORTS.includes(s) ? s : 'relevance'); // searches again
+  }
+
+  /** The facet values results are limited to: { sources, years } (empty: all). Setting searches. */
+  get filters() {
+    return filtersOf(this.#filters);
+  }
+  set filters(f) {
+    this.#filters = filtersOf(f);
+    if (this.#mod) this.#runSearch(this.#ui.input.value);
+  }
 
   /** Fills the box with `query`, searches and returns the result (after the engine has loaded). */
   async search(query) {
@@ -380,7 +373,11 @@ export class NoticeSearch extends HTMLElement {
     return this.getAttribute('query-param') ?? 'q';
   }
 
-  #num = (n) => new Intl.NumberFormat(stringsFor(this.#lang) === STRINGS.en ? 'en' : 'zh-CN').format(n);
+  get #faceted() { return this.getAttribute('facets') !== 'off'; }
+
+  get #completing() { return this.getAttribute('completions') !== 'off'; }
+
+  #num = (n) => new Intl.NumberFormat(this.#t.locale).format(n);
 
   #emit(name, detail, cancelable = false) {
     const ev = new CustomEvent(`notice-search:${name}`, { bubbles: true, composed: true, cancelable, detail });
@@ -389,13 +386,27 @@ export class NoticeSearch extends HTMLElement {
 
   #applyStrings() {
     const t = this.#t;
-    const { input, list, close, prev, next } = this.#ui;
+    const { input, list, close, prev, next, completions, helpLabel, helpTitle, syntax, dym, refine, sort, warnings } = this.#ui;
     input.placeholder = this.getAttribute('placeholder') ?? t.placeholder;
     input.setAttribute('aria-label', t.label);
     list.setAttribute('aria-label', t.results);
     close.setAttribute('aria-label', t.close);
     prev.textContent = `↑ ${t.prev}`;
     next.textContent = `${t.next} ↓`;
+    completions.setAttribute('aria-label', t.completions);
+    helpLabel.textContent = t.help;
+    helpTitle.textContent = t.helpTitle;
+    syntax.replaceChildren(...t.syntax.flatMap(([example, what]) =>
+      [h('dt', {}, h('code', { lang: 'zh-CN' }, example)), h('dd', {}, what)]));
+    dym.textContent = t.didYouMean;
+    refine.setAttribute('aria-label', t.refine);
+    warnings.setAttribute('aria-label', t.warnings);
+    for (const label of refine.querySelectorAll('.facet-label')) {
+      const facet = label.parentElement.dataset.facet;
+      label.textContent = facet ? t[facet] : t.sort;
+    }
+    for (const option of sort.options) option.textContent = t.sortBy[option.value];
+    sort.value = this.sort;
   }
 
   /** data-state drives the CSS (loading spinner, error colour); msg is the visible status line. */
@@ -413,7 +424,27 @@ export class NoticeSearch extends HTMLElement {
     else this.#liveTimer = setTimeout(say, LIVE_DELAY_MS);
   }
 
+  #toggleHelp() {
+    const { help, helpToggle } = this.#ui;
+    help.hidden = !help.hidden;
+    helpToggle.setAttribute('aria-expanded', String(!help.hidden));
+  }
+
   // ---- searching ----
+
+  /** The user typed (or committed an IME composition): search, and offer completions. */
+  #typed() {
+    this.#userQuery();
+    let found = [];
+    if (this.#mod && this.#completing && this.#ui.input.value.trim()) {
+      try {
+        found = this.#mod.complete(this.#ui.input.value, COMPLETIONS);
+      } catch {
+        found = []; // completions are a convenience: the search reports real failures
+      }
+    }
+    this.#showCompletions(found);
+  }
 
   /** The user changed the query: mirror it into the page URL and search. */
   #userQuery() {
@@ -425,6 +456,7 @@ export class NoticeSearch extends HTMLElement {
       else url.searchParams.delete(param);
       if (url.href !== location.href) history.replaceState(history.state, '', url);
     }
+    if (!q.trim()) this.#filters = filtersOf(); // a new start
     // Skip repeats, e.g. compositionend followed by its input event (Safari).
     if (this.#mod && q.trim() !== this.#query) this.#runSearch(q);
   }
@@ -440,18 +472,27 @@ export class NoticeSearch extends HTMLElement {
       this.#announce('');
       return;
     }
+    const filters = filtersOf(this.#faceted ? this.#filters : null);
+    const options = {
+      limit: this.#limit, offset: append ? this.#hits.length : 0, sort: this.sort,
+      facets: this.#faceted && !append, ...filters,
+    };
     let res;
     const t0 = performance.now();
     try {
-      res = this.#mod.search(q, { limit: this.#limit, offset: append ? this.#hits.length : 0 });
+      res = this.#mod.search(q, options);
     } catch (err) {
       this.#fail(err);
       return;
     }
     const ms = performance.now() - t0;
+    if (append) res.facets = this.#result?.facets; // counted once per query
     this.#result = res;
     this.#render(res, q, ms);
-    this.#emit('search', { query: q, total: res.total, hits: res.hits, warnings: res.warnings ?? [], ms });
+    this.#emit('search', {
+      query: q, total: res.total, hits: res.hits, warnings: res.warnings ?? [], facets: res.facets,
+      suggestion: res.suggestion, filters, sort: options.sort, ms,
+    });
   }
 
   #fail(err) {
@@ -461,15 +502,19 @@ export class NoticeSearch extends HTMLElement {
     this.#emit('error', { message });
   }
 
-  /** Draws a result: each part of the UI has its renderer (facets etc. slot in here). */
+  /** Draws a result: each part of the UI has its renderer. */
   #render(res, q, ms) {
     this.#renderWarnings(res.warnings ?? []);
     this.#renderHits(res.hits);
     this.#renderMore(res.total);
+    this.#renderRefine(res);
     const t = this.#t;
+    const filtered = this.#filters.sources.length + this.#filters.years.length > 0;
     if (res.total === 0) {
-      this.#setState('none', t.none(q));
-      this.#announce(t.none(q));
+      const none = filtered && this.#faceted ? t.noneFiltered(q) : t.none(q);
+      this.#setState('none', none);
+      this.#renderSuggestion(res.suggestion);
+      this.#announce(res.suggestion ? `${none} ${t.suggestionSay(res.suggestion.query)}` : none);
     } else {
       this.#setState('results', t.found(res.total, this.#num) + t.took(formatMs(ms)));
       this.#announce(t.found(res.total, this.#num));
@@ -482,13 +527,49 @@ export class NoticeSearch extends HTMLElement {
     this.#ui.list.replaceChildren();
     this.#ui.list.hidden = true;
     this.#ui.more.hidden = true;
+    this.#ui.refine.hidden = true;
     this.#ui.input.setAttribute('aria-expanded', 'false');
     this.#renderWarnings([]);
+    this.#renderSuggestion(null);
   }
 
   #renderWarnings(warnings) {
-    this.#ui.warnings.replaceChildren(...warnings.map((w) => h('li', {}, w)));
+    // The engine words its warnings in English.
+    this.#ui.warnings.replaceChildren(...warnings.map((w) => h('li', { lang: 'en' }, w)));
     this.#ui.warnings.hidden = warnings.length === 0;
+  }
+
+  /** "Did you mean": a button that runs the suggested query. */
+  #renderSuggestion(s) {
+    const { suggestion, suggest, suggestTotal } = this.#ui;
+    suggestion.hidden = !s;
+    if (!s) return;
+    suggest.textContent = s.query;
+    suggestTotal.textContent = this.#t.suggestionTotal(s.total, this.#num);
+  }
+
+  /** The filter and sort controls: a select per useful facet, and the sort order. */
+  #renderRefine(res) {
+    const { refine, sort, facets } = this.#ui;
+    if (!this.#faceted || !res.facets) return; // a page appended: the controls stay as they are
+    const t = this.#t;
+    let any = false;
+    for (const name of FACETS) {
+      const chosen = this.#filters[name];
+      const counts = res.facets[name] ?? [];
+      const show = useful(counts, res.total, chosen);
+      facets[name].parentElement.hidden = !show;
+      any ||= show;
+      if (!show) continue;
+      // A chosen value the query no longer finds stays selectable (count 0), so it can be undone.
+      const values = [...counts, ...chosen.filter((v) => !counts.some((c) => c.value === v)).map((value) => ({ value, count: 0 }))];
+      facets[name].replaceChildren(
+        h('option', { value: '' }, t.all),
+        ...values.map((c) => h('option', { value: c.value }, t.count(c.value, c.count, this.#num))));
+      facets[name].value = chosen[0] ?? '';
+    }
+    sort.value = this.sort;
+    refine.hidden = !(any || res.total > 1);
   }
 
   #renderHits(hits) {
@@ -506,13 +587,16 @@ export class NoticeSearch extends HTMLElement {
     this.#ui.more.textContent = this.#t.more(this.#num(left));
   }
 
-  /** One listbox option: title, source · date, highlighted snippet. */
+  /** One listbox option: title, source · date · how it matched, highlighted snippet. */
   #option(hit, i) {
+    const t = this.#t;
+    const via = t.matched[hit.matched]; // only for pinyin and synonym matches
     return h('li', { id: `opt-${i}`, role: 'option', className: 'result', part: 'result', 'aria-selected': 'false', 'data-index': i },
       h('div', { className: 'title', part: 'title' }, hit.title),
       h('div', { className: 'meta', part: 'meta' },
         hit.source ? h('span', { className: 'source' }, hit.source) : null,
-        hit.date ? h('time', { datetime: isoDate(hit.date) }, hit.date) : null),
+        hit.date ? h('time', { datetime: isoDate(hit.date) }, hit.date) : null,
+        via ? h('span', { className: 'via', part: 'matched', lang: t.locale, title: t.matchedWhy[hit.matched] }, via) : null),
       h('p', { className: 'snippet', part: 'snippet' }, ...segmentsToNodes(hit.snippet ?? [])));
   }
 
@@ -530,13 +614,45 @@ export class NoticeSearch extends HTMLElement {
     }
   }
 
+  // ---- completions ----
+
+  /** Shows completions of the text in the box (none: hides the row). Tab takes the first. */
+  #showCompletions(found) {
+    const { completions, hint, input } = this.#ui;
+    this.#completions = found;
+    completions.replaceChildren(...found.map((c, i) => h('button',
+      { type: 'button', className: 'completion', part: 'completion', tabindex: '-1', 'data-index': i },
+      c.text, i === 0 ? h('kbd', { 'aria-hidden': 'true' }, 'Tab') : null)));
+    completions.hidden = found.length === 0;
+    hint.textContent = found.length ? this.#t.completionHint(found[0].text) : '';
+    if (found.length) input.setAttribute('aria-describedby', 'completion-hint');
+    else input.removeAttribute('aria-describedby');
+  }
+
+  /** Puts completion i into the box and searches it. */
+  #acceptCompletion(i) {
+    const c = this.#completions[i];
+    if (!c) return;
+    this.value = c.query; // hides the completions until the next keystroke
+    this.#ui.input.focus();
+  }
+
   // ---- keyboard ----
 
   #inputKeydown(e) {
     // Keys belong to the IME while composing (229: the commit key of some IMEs).
     if (e.isComposing || this.#composing || e.keyCode === 229) return;
     const n = this.#hits.length;
+    const input = this.#ui.input;
     switch (e.key) {
+      case 'Tab': {
+        // Tab at the end of the text takes the first completion (once: the next Tab moves on).
+        const atEnd = input.selectionStart === input.value.length && input.selectionEnd === input.value.length;
+        if (e.shiftKey || e.ctrlKey || e.altKey || e.metaKey || !this.#completions.length || !atEnd) return;
+        e.preventDefault();
+        this.#acceptCompletion(0);
+        break;
+      }
       case 'ArrowDown':
         if (!n) return;
         e.preventDefault();
@@ -559,7 +675,8 @@ export class NoticeSearch extends HTMLElement {
         break;
       case 'Escape':
         e.preventDefault(); // also stops type=search's own clearing
-        if (this.#ui.input.value) this.value = '';
+        if (this.#completions.length) this.#showCompletions([]); // first Esc: no completions
+        else if (input.value) this.value = '';
         break;
     }
   }
@@ -582,6 +699,7 @@ export class NoticeSearch extends HTMLElement {
     const hit = this.#hits[i];
     if (!hit) return;
     if (!this.#emit('select', { id: hit.id, hit, query: this.#query ?? '' }, true)) return;
+    this.#showCompletions([]);
     this.#showNotice(hit.id);
   }
 

@@ -1,7 +1,8 @@
 // Accessibility: axe-core finds no violations at all (any impact) on the demo page and the
-// embedding example, with results and with the reader open, wide and narrow. These pages run
-// without the CSP, because axe injects an inline <style> that the CSP blocks (which could skew
-// its checks); every other test runs the same pages and states under the strict CSP.
+// embedding example, with results, with the reader open, and with completions, filters, the
+// syntax help and did-you-mean shown, wide and narrow. These pages run without the CSP, because
+// axe injects an inline <style> that the CSP blocks (which could skew its checks); every other
+// test runs the same pages and states under the strict CSP.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { axe, open, ready, setup, ui } from './harness.mjs';
@@ -25,6 +26,25 @@ for (const [width, height] of [[1280, 800], [375, 740]]) {
     await $.input.fill('政府网站标识码');
     await $.status.filter({ hasText: '没有找到' }).waitFor();
     assert.deepEqual(await axe(page), [], 'no results');
+  });
+
+  test(`axe: no violations with completions, filters, help, pinyin labels, warnings and did-you-mean (${width}x${height})`, async () => {
+    const { page } = await open('index.html', { width, height, bypassCSP: true });
+    await ready(page);
+    const $ = ui(page);
+    await $.input.focus();
+    await page.keyboard.type('yiq');
+    await page.locator('notice-search [part~=completion]').first().waitFor();
+    await page.locator('notice-search [part~=matched]').first().waitFor();
+    await page.locator('notice-search [part~=help-toggle]').click();
+    await page.locator('notice-search [part~=help]').waitFor();
+    await page.locator('notice-search [part~=refine]').waitFor();
+    assert.deepEqual(await axe(page), [], 'completions, filters, help, pinyin labels');
+    await page.locator('notice-search select[data-facet=sources]').selectOption({ index: 1 });
+    await $.input.fill('爱国卫生运冻 after:soon');
+    await page.locator('notice-search [part~=suggest]').waitFor();
+    await page.locator('notice-search [part~=warnings]').waitFor();
+    assert.deepEqual(await axe(page), [], 'did you mean, warnings, a filter chosen');
   });
 }
 

@@ -151,3 +151,38 @@ export async function axe(page) {
   const { violations } = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
   return violations.map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
+
+/**
+ * What a pinyin IME sends while `letters` are typed into `input` (a locator) and `committed` is
+ * chosen: compositionstart, per letter compositionupdate + input (isComposing), then the
+ * committed text and compositionend. `keys` are pressed (keydown, isComposing) just before the
+ * commit. Resolves to how many completions the element showed after each letter.
+ */
+export function typeWithIme(input, letters, committed, keys = []) {
+  return input.evaluate(async (el, { letters, committed, keys }) => {
+    const fire = (type, init) => el.dispatchEvent(type.startsWith('composition')
+      ? new CompositionEvent(type, { bubbles: true, composed: true, ...init })
+      : new InputEvent(type, { bubbles: true, composed: true, ...init }));
+    const shown = () => el.getRootNode().querySelectorAll('[part~=completion]').length;
+    el.focus();
+    fire('compositionstart', { data: '' });
+    const completions = [];
+    let typed = '';
+    for (const ch of letters) {
+      typed += ch;
+      fire('compositionupdate', { data: typed });
+      el.value = typed;
+      fire('input', { inputType: 'insertCompositionText', data: typed, isComposing: true });
+      await new Promise((r) => setTimeout(r, 5));
+      completions.push(shown());
+    }
+    for (const key of keys) {
+      el.dispatchEvent(new KeyboardEvent('keydown', { key, isComposing: true, bubbles: true, composed: true, cancelable: true }));
+    }
+    fire('compositionupdate', { data: committed });
+    el.value = committed;
+    fire('input', { inputType: 'insertCompositionText', data: committed, isComposing: true });
+    fire('compositionend', { data: committed });
+    return completions;
+  }, { letters, committed, keys });
+}

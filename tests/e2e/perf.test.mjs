@@ -1,5 +1,6 @@
 // Start-up time (navigation to the first results of a typed query), screenshots at 1280x800 and
-// 375x740 (artifacts/), the 375 px layout, and the benchmark page running under the CSP.
+// 375x740 (artifacts/: results, reader, completions and filters, syntax help, did-you-mean,
+// embed), the 375 px layout, and the benchmark page running under the CSP.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadavg } from 'node:os';
@@ -90,6 +91,29 @@ test('screenshots at 1280x800 and 375x740 (artifacts/), no horizontal scrolling 
     await noOverflow(page, `reader ${size}`);
     const box = await $.dialog.boundingBox();
     assert.ok(box.x >= 0 && box.x + box.width <= w, 'the reader fits the width');
+
+    // Completions, pinyin labels, filters and sort; the syntax help; did-you-mean.
+    const typed = await open('index.html', { width: w, height: h });
+    await ready(typed.page);
+    const el = (part) => typed.page.locator(`notice-search [part~=${part}]`);
+    await ui(typed.page).input.focus();
+    await typed.page.keyboard.type('yiq');
+    await el('completion').first().waitFor();
+    await el('refine').waitFor();
+    await typed.page.evaluate(() => document.fonts.ready);
+    await shot(typed.page, `query-${size}`);
+    await noOverflow(typed.page, `completions and filters ${size}`);
+    for (const control of await typed.page.locator('notice-search [part~=refine] select:visible, notice-search [part~=completion]:visible').all()) {
+      const box = await control.boundingBox();
+      assert.ok(box.x >= 0 && box.x + box.width <= w, `a filter or completion fits the width at ${size}`);
+    }
+    await el('help-toggle').click();
+    await el('help').waitFor();
+    await typed.page.screenshot({ path: join(ARTIFACTS, `help-${size}-full.png`), fullPage: true });
+    await noOverflow(typed.page, `help ${size}`);
+    await ui(typed.page).input.fill('爱国卫生运冻');
+    await el('suggest').waitFor();
+    await shot(typed.page, `suggestion-${size}`);
 
     const embed = await open(`examples/embed.html?q=${encodeURIComponent('阿拉善盟')}`, { width: w, height: h });
     await ui(embed.page).options.first().waitFor();

@@ -2,9 +2,9 @@
 // notices: results, keyboard, reader, deep links, IME, events, JS API, languages, errors.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { open, ready, server, setup, ui, WWW } from './harness.mjs';
+import { open, ready, server, setup, typeWithIme, ui, WWW } from './harness.mjs';
 
 setup();
 
@@ -178,25 +178,7 @@ test('IME: composition events do not search per keystroke; the committed text se
   const $ = ui(page);
   await recordEvents(page, 'search');
   // What a pinyin IME sends while "alashanmeng" is typed and 阿拉善盟 is chosen.
-  await $.input.evaluate(async (input) => {
-    const fire = (type, init) => input.dispatchEvent(type.startsWith('composition')
-      ? new CompositionEvent(type, { bubbles: true, composed: true, ...init })
-      : new InputEvent(type, { bubbles: true, composed: true, ...init }));
-    input.focus();
-    fire('compositionstart', { data: '' });
-    let typed = '';
-    for (const ch of 'alashanmeng') {
-      typed += ch;
-      fire('compositionupdate', { data: typed });
-      input.value = typed;
-      fire('input', { inputType: 'insertCompositionText', data: typed, isComposing: true });
-      await new Promise((r) => setTimeout(r, 5));
-    }
-    fire('compositionupdate', { data: '阿拉善盟' });
-    input.value = '阿拉善盟';
-    fire('input', { inputType: 'insertCompositionText', data: '阿拉善盟', isComposing: true });
-    fire('compositionend', { data: '阿拉善盟' });
-  });
+  await typeWithIme($.input, 'alashanmeng', '阿拉善盟');
   await $.options.first().waitFor();
   const searches = await events(page, 'search');
   assert.deepEqual(searches.map((s) => s.query), ['阿拉善盟'], 'exactly one search, for the committed text');
@@ -361,7 +343,9 @@ test('source hygiene: no inline scripts or styles in the pages; innerHTML only f
     const html = readFileSync(join(WWW, file), 'utf8');
     assert.doesNotMatch(html, /\sstyle=|<style|<script(?![^>]*\ssrc=)|\son[a-z]+=/i, file);
   }
-  for (const file of ['notice-search.js', 'app.js', 'bench.js', 'sw.js']) {
+  const scripts = readdirSync(WWW).filter((f) => f.endsWith('.js') && f !== 'sw-manifest.js');
+  assert.ok(scripts.includes('notice-search-dom.js') && scripts.includes('app.js'), scripts.join());
+  for (const file of scripts) {
     const js = readFileSync(join(WWW, file), 'utf8');
     const html = js.match(/\w+\.innerHTML\s*=/g) ?? [];
     assert.deepEqual(html, file === 'notice-search.js' ? ['TEMPLATE.innerHTML ='] : [], `${file}: innerHTML`);
