@@ -10,7 +10,12 @@
 //! | `source:阿拉善盟`, `来源:阿拉善盟` | the source contains 阿拉善盟 |
 //! | `after:2020-02-01`, `before:2020-12` | dated on or after / on or before (`2020`, `2020-02`, `2020年2月1日` work too) |
 //!
-//! A term matches wherever its folded characters occur (see [`crate::normalize`]).
+//! A term matches wherever its folded characters occur (see [`crate::normalize`]). Control
+//! characters separate terms like white space; invisible formatting characters (zero-width
+//! spaces, direction marks) are dropped; a query is cut at [`MAX_QUERY_CHARS`] characters and
+//! [`MAX_TERMS`] terms. Each of these, and any syntax that could not be used (a lone `-`, an
+//! empty `source:`, a date that is not one, an unclosed quotation mark), adds a warning to
+//! the result.
 
 use crate::shared::normalize::Folder;
 
@@ -100,6 +105,12 @@ fn is_quote(c: char) -> bool {
     matches!(c, '"' | '“' | '”' | '＂' | '「' | '」')
 }
 
+/// Invisible formatting characters (zero-width spaces and joiners, direction marks and
+/// overrides, the byte-order mark): pasted text carries them unseen, so the query drops them.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+}
+
 fn is_space(c: char) -> bool {
     c.is_whitespace() || c.is_control()
 }
@@ -113,8 +124,12 @@ fn tokens(chars: &[char], warnings: &mut Vec<String>) -> Vec<Token> {
         if end.is_none() {
             warnings.push("a quotation mark is not closed; the phrase runs to the end of the query".into());
         }
-        let end = end.unwrap_or(chars.len());
-        (chars.get(from..end).unwrap_or_default().iter().collect(), end + 1)
+        let mut text: String = chars.get(from..end.unwrap_or(chars.len())).unwrap_or_default().iter().collect();
+        if end.is_none() {
+            // `"疫情 ` is still being typed: the space is not part of the phrase yet.
+            text.truncate(text.trim_end_matches(is_space).len());
+        }
+        (text, end.map_or(chars.len(), |e| e + 1))
     };
     while let Some(&c) = chars.get(i) {
         if is_space(c) {
@@ -201,12 +216,22 @@ pub fn date_bound(value: &str, end: bool) -> Option<String> {
 pub fn parse(text: &str, folder: &Folder, classes: &[char]) -> Query {
     let mut q = Query::default();
     let mut chars: Vec<char> = Vec::new();
+    let mut invisible = 0;
     for (i, c) in text.chars().enumerate() {
         if i == MAX_QUERY_CHARS {
             q.warnings.push(format!("the query is longer than {MAX_QUERY_CHARS} characters; the rest was ignored"));
             break;
         }
-        chars.push(c);
+        if is_invisible(c) {
+            invisible += 1;
+        } else {
+            chars.push(c);
+        }
+    }
+    if invisible > 0 {
+        q.warnings.push(format!(
+            "{invisible} invisible formatting character(s) (zero-width spaces, direction marks) were ignored"
+        ));
     }
     let fold = |s: &str| -> String {
         s.chars().map(|c| if c.is_control() { ' ' } else { folder.fold(c) }).collect()
