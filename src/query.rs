@@ -12,7 +12,8 @@
 //!
 //! A term matches wherever its folded characters occur (see [`crate::normalize`]). Control
 //! characters separate terms like white space; invisible formatting characters (zero-width
-//! spaces, direction marks) are dropped; a query is cut at [`MAX_QUERY_CHARS`] characters and
+//! spaces, direction marks) and U+FFFD (what is left of invalid text, e.g. a lone surrogate
+//! from JavaScript) are dropped; a query is cut at [`MAX_QUERY_CHARS`] characters and
 //! [`MAX_TERMS`] terms. Each of these, and any syntax that could not be used (a lone `-`, an
 //! empty `source:`, a date that is not one, an unclosed quotation mark), adds a warning to
 //! the result.
@@ -216,7 +217,7 @@ pub fn date_bound(value: &str, end: bool) -> Option<String> {
 pub fn parse(text: &str, folder: &Folder, classes: &[char]) -> Query {
     let mut q = Query::default();
     let mut chars: Vec<char> = Vec::new();
-    let mut invisible = 0;
+    let (mut invisible, mut unreadable) = (0, 0);
     for (i, c) in text.chars().enumerate() {
         if i == MAX_QUERY_CHARS {
             q.warnings.push(format!("the query is longer than {MAX_QUERY_CHARS} characters; the rest was ignored"));
@@ -224,6 +225,8 @@ pub fn parse(text: &str, folder: &Folder, classes: &[char]) -> Query {
         }
         if is_invisible(c) {
             invisible += 1;
+        } else if c == char::REPLACEMENT_CHARACTER {
+            unreadable += 1;
         } else {
             chars.push(c);
         }
@@ -231,6 +234,11 @@ pub fn parse(text: &str, folder: &Folder, classes: &[char]) -> Query {
     if invisible > 0 {
         q.warnings.push(format!(
             "{invisible} invisible formatting character(s) (zero-width spaces, direction marks) were ignored"
+        ));
+    }
+    if unreadable > 0 {
+        q.warnings.push(format!(
+            "{unreadable} unreadable character(s) (U+FFFD: text that was not valid Unicode, such as half of an emoji) were ignored"
         ));
     }
     let fold = |s: &str| -> String {

@@ -78,6 +78,8 @@ fn emoji_and_right_to_left_text_are_characters_too() {
         let r = all(&e, q);
         assert_eq!(direct(&e, q), oracle_ids(&notices, q), "{q:?}");
         assert!(r.hits.iter().all(|h| h.snippet.iter().any(|s| s.hit)), "{q:?}");
+        // Only the zero-width joiner inside the family emoji is dropped (with a warning).
+        assert!(r.warnings.iter().all(|w| w.contains("invisible")), "{q:?}: {:?}", r.warnings);
     }
     // An emoji term is a term: the AND with it finds what has both (here nothing).
     assert_eq!(all(&e, "😀 疫情").total, 0);
@@ -93,6 +95,20 @@ fn invisible_formatting_characters_are_dropped_with_a_warning() {
         assert!(r.total > 0);
         assert!(warned(&r, "invisible"), "{q:?}: {:?}", r.warnings);
     }
+}
+
+#[test]
+fn replacement_characters_are_dropped_with_a_warning() {
+    // What is left of a lone surrogate from JavaScript or of invalid UTF-8.
+    let e = engine();
+    for q in ["疫情\u{fffd}", "\u{fffd}疫情", "疫\u{fffd}情"] {
+        let r = all(&e, q);
+        assert!(same(&r, &all(&e, "疫情")), "{q:?}");
+        assert!(warned(&r, "unreadable"), "{q:?}: {:?}", r.warnings);
+    }
+    let r = all(&e, "\u{fffd}");
+    assert_eq!(r.total, 0);
+    assert!(warned(&r, "unreadable"));
 }
 
 #[test]
