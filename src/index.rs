@@ -148,6 +148,9 @@ fn validate(ix: &Index) -> Result<(), IndexError> {
     let key = |p: &format::Phrase| (p.start as usize..p.start as usize + usize::from(p.len)).map(class_at);
     for (i, p) in ix.phrases.iter().enumerate() {
         let end = p.start as usize + usize::from(p.len);
+        if p.count == 0 {
+            return Err(corrupt(format!("phrase {i} occurs nowhere")));
+        }
         if p.len == 0 || end > nsym || key(p).any(|c| c == 0) {
             return Err(corrupt(format!("phrase {i} lies outside the text")));
         }

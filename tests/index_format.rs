@@ -129,3 +129,18 @@ fn checksum_covers_every_byte_and_the_length() {
     assert_ne!(format::checksum(&body[..36]), sum);
     assert_ne!(format::checksum(&[0u8; 8]), format::checksum(&[0u8; 16]));
 }
+
+/// Found by the `index` fuzz target: a phrase counted 0 times gave a completion that occurs
+/// nowhere.
+#[test]
+fn a_phrase_that_occurs_nowhere_is_corrupt() {
+    let texts: Vec<String> = ["疫情防控工作", "疫情防控要求", "做好疫情防控"].iter().map(|s| s.to_string()).collect();
+    let bytes = index_of(&texts, 2);
+    let mut index = decode(&bytes).expect("decodes");
+    assert!(!index.phrases.is_empty());
+    index.phrases[0].count = 0;
+    let body = postcard::to_allocvec(&index).expect("encodes");
+    let damaged = format::seal(&body).expect("small");
+    let msg = Engine::new(&damaged).err().map(|e| e.to_string()).unwrap_or_default();
+    assert!(msg.contains("phrase 0 occurs nowhere"), "{msg}");
+}
