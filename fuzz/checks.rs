@@ -33,6 +33,9 @@ pub fn query(engine: &Engine, data: &[u8]) {
     let limit = options.limit.min(MAX_LIMIT);
     let r = engine.search(&q, options);
     assert!(r.hits.len() <= limit && r.hits.len() <= r.total, "{} hits of {} (limit {limit})", r.hits.len(), r.total);
+    // Warnings are distinct and few, whatever the query.
+    let distinct: std::collections::HashSet<&String> = r.warnings.iter().collect();
+    assert!(distinct.len() == r.warnings.len() && r.warnings.len() <= 10, "warnings {:?}", r.warnings);
     if q.chars().count() > MAX_QUERY_CHARS {
         assert!(r.warnings.iter().any(|w| w.contains("longer than")), "no truncation warning: {:?}", r.warnings);
     }

@@ -24,6 +24,20 @@ use crate::shared::normalize::Folder;
 pub const MAX_QUERY_CHARS: usize = 1000;
 /// Most terms searched; further ones are ignored with a warning.
 pub const MAX_TERMS: usize = 32;
+/// Most distinct warnings a result carries; the rest are counted in one more.
+const MAX_WARNINGS: usize = 8;
+
+/// Drops repeated warnings (a query of 300 `OR`s says so once) and keeps at most
+/// [`MAX_WARNINGS`] of the rest, saying how many more there were.
+pub(crate) fn tidy_warnings(warnings: &mut Vec<String>) {
+    let mut seen = std::collections::HashSet::new();
+    warnings.retain(|w| seen.insert(w.clone()));
+    if warnings.len() > MAX_WARNINGS {
+        let more = warnings.len() - MAX_WARNINGS;
+        warnings.truncate(MAX_WARNINGS);
+        warnings.push(format!("and {more} more warning(s) like these"));
+    }
+}
 
 /// One query term.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -336,6 +350,7 @@ pub fn parse(text: &str, folder: &Folder, classes: &[char]) -> Query {
     if q.groups.is_empty() && (!q.excluded.is_empty() || q.has_filters()) {
         q.warnings.push("the query has no term to search for; exclusions and filters need one".into());
     }
+    tidy_warnings(&mut q.warnings);
     q
 }
 
@@ -385,6 +400,11 @@ mod tests {
             let q = p(text);
             assert!(q.groups.iter().all(|g| !g.terms.is_empty()), "{text:?}");
         }
+        let q = p(&"OR ".repeat(300));
+        assert_eq!(q.warnings.len(), 1, "{:?}", q.warnings);
+        let q = p(&(0..20).map(|i| format!("after:x{i} ")).collect::<String>());
+        assert_eq!(q.warnings.len(), MAX_WARNINGS + 1, "{:?}", q.warnings);
+        assert!(q.warnings.last().is_some_and(|w| w.contains("12 more")), "{:?}", q.warnings);
         let q = p("“疫情 防控");
         assert_eq!(groups(&q), vec![vec!["疫情 防控"]]);
         assert_eq!(groups(&p("疫“情”防")), vec![vec!["疫“情”防"]]);

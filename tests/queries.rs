@@ -180,6 +180,18 @@ fn huge_queries_are_cut_with_a_warning_and_answer_as_the_cut_query() {
 }
 
 #[test]
+fn repeated_warnings_are_said_once_and_warnings_stay_few() {
+    let e = engine();
+    let r = all(&e, &"OR ".repeat(100_000));
+    assert_eq!(r.warnings.iter().filter(|w| w.contains("OR needs")).count(), 1, "{:?}", r.warnings);
+    let dates: String = (0..100).map(|i| format!("after:x{i} ")).collect();
+    let r = all(&e, &format!("疫情 {dates}"));
+    assert!(same(&r, &all(&e, "疫情")));
+    assert_eq!(r.warnings.len(), 9, "{:?}", r.warnings);
+    assert!(warned(&r, "92 more"), "{:?}", r.warnings);
+}
+
+#[test]
 fn ten_thousand_terms_search_the_first_32() {
     let e = engine();
     let words = ["疫情", "防控", "工作", "通知"];
