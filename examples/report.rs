@@ -18,6 +18,8 @@ mod synonyms;
 #[allow(dead_code)]
 #[path = "../build/notice_files/mod.rs"]
 mod notice_files;
+#[path = "../benches/hostile/mod.rs"]
+mod hostile;
 
 use notice_search::{
     build, clean_corpus, Config, Engine, Folder, MatchPath, RawNotice, SearchOptions, DEFAULT_GRAM_MIN_OCCURRENCES,
@@ -190,6 +192,16 @@ fn main() {
         println!("  {ms:.4} ms  {q:?}  ({} notices, {} readings)", r.total, engine.parse(q).groups.len());
     }
     report("pinyin initials  ", &time_queries(&engine, &initials));
+
+    // Hostile queries: each timed 5 times after a warm-up, the slowest run reported.
+    let sample: String = notices.iter().take(200).map(|n| n.text.as_str()).collect();
+    for (name, q) in hostile::long_queries(&sample) {
+        let runs = vec![q; 5];
+        let timed = time_queries(&engine, &runs);
+        let r = engine.search(&runs[0], SearchOptions::page(10, 0));
+        println!("hostile query     {:.3} ms max  {name} ({} chars, {} notices, {} warnings)",
+            timed.last().map_or(0.0, |t| t.0), runs[0].chars().count(), r.total, r.warnings.len());
+    }
 }
 
 /// Each query timed once as `search(query, limit 10)` after a warm-up pass, sorted by time.
