@@ -20,6 +20,8 @@ mod synonyms;
 #[allow(dead_code)]
 #[path = "../build/notice_files/mod.rs"]
 mod notice_files;
+#[path = "../benches/hostile/mod.rs"]
+mod hostile;
 
 use notice_search::{
     build, clean_corpus, Config, Engine, Folder, MatchPath, RawNotice, SearchOptions, DEFAULT_GRAM_MIN_OCCURRENCES,
@@ -197,6 +199,16 @@ fn main() {
         found += usize::from(finds(&engine, &q, run, &notices[d].id, |path| path == MatchPath::Text));
     }
     println!("simplified recall {found} of {runs} runs with traditional or variant characters found by their simplified form");
+
+    // Hostile queries: each timed 5 times (each time the median of 3 runs), the slowest reported.
+    let sample: String = notices.iter().take(200).map(|n| n.text.as_str()).collect();
+    for (name, q) in hostile::long_queries(&sample) {
+        let runs = vec![q; 5];
+        let timed = time_queries(&engine, &runs);
+        let r = engine.search(&runs[0], SearchOptions::page(10, 0));
+        println!("hostile query     {:.3} ms max  {name} ({} chars, {} notices, {} warnings)",
+            timed.last().map_or(0.0, |t| t.0), runs[0].chars().count(), r.total, r.warnings.len());
+    }
 }
 
 /// A random run of 2-6 CJK characters of one of the texts, with the text's number; `None`

@@ -290,7 +290,11 @@ impl<'a> Engine<'a> {
             .filter_map(|s| self.hit(s.doc as usize, s.score, s.path(), &markers, plan.groups))
             .collect();
         let mut warnings = q.warnings;
-        warnings.extend(plan.warnings);
+        for w in plan.warnings {
+            if !warnings.contains(&w) {
+                warnings.push(w);
+            }
+        }
         SearchResult { total, hits, warnings, facets, suggestion: None }
     }
 

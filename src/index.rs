@@ -41,15 +41,25 @@ pub fn decode(bytes: &[u8]) -> Result<Index<'_>, IndexError> {
     if magic != format::MAGIC {
         return Err(IndexError::NotAnIndex);
     }
-    let version = bytes
-        .get(4..8)
-        .and_then(|v| <[u8; 4]>::try_from(v).ok())
-        .map(u32::from_le_bytes)
-        .ok_or_else(|| corrupt("truncated header"))?;
+    let field = |at: usize, n: usize| {
+        let v = bytes.get(at..at + n).ok_or_else(|| corrupt("truncated header"))?;
+        Ok::<u64, IndexError>(v.iter().rev().fold(0, |a, &b| a << 8 | u64::from(b)))
+    };
+    let version = field(4, 4)? as u32;
     if version != format::VERSION {
         return Err(IndexError::Version { found: version, expected: format::VERSION });
     }
-    let body = bytes.get(8..).unwrap_or_default();
+    let (len, stored) = (field(8, 4)?, field(12, 8)?);
+    let body = bytes.get(format::HEADER_BYTES..).unwrap_or_default();
+    if (body.len() as u64) < len {
+        return Err(corrupt(format!("truncated: the body has {} of its {len} bytes", body.len())));
+    }
+    if body.len() as u64 > len {
+        return Err(corrupt(format!("{} unexpected bytes after the index", body.len() as u64 - len)));
+    }
+    if format::checksum(body) != stored {
+        return Err(corrupt("checksum mismatch: the bytes were damaged (a flipped bit?)"));
+    }
     let (index, rest): (Index, &[u8]) =
         postcard::take_from_bytes(body).map_err(|e| corrupt(format!("cannot decode: {e}")))?;
     if !rest.is_empty() {
@@ -138,6 +148,9 @@ fn validate(ix: &Index) -> Result<(), IndexError> {
     let key = |p: &format::Phrase| (p.start as usize..p.start as usize + usize::from(p.len)).map(class_at);
     for (i, p) in ix.phrases.iter().enumerate() {
         let end = p.start as usize + usize::from(p.len);
+        if p.count == 0 {
+            return Err(corrupt(format!("phrase {i} occurs nowhere")));
+        }
         if p.len == 0 || end > nsym || key(p).any(|c| c == 0) {
             return Err(corrupt(format!("phrase {i} lies outside the text")));
         }

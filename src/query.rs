@@ -10,7 +10,13 @@
 //! | `source:阿拉善盟`, `来源:阿拉善盟` | the source contains 阿拉善盟 |
 //! | `after:2020-02-01`, `before:2020-12` | dated on or after / on or before (`2020`, `2020-02`, `2020年2月1日` work too) |
 //!
-//! A term matches wherever its folded characters occur (see [`crate::normalize`]).
+//! A term matches wherever its folded characters occur (see [`crate::normalize`]). Control
+//! characters separate terms like white space; invisible formatting characters (zero-width
+//! spaces, direction marks) and U+FFFD (what is left of invalid text, e.g. a lone surrogate
+//! from JavaScript) are dropped; a query is cut at [`MAX_QUERY_CHARS`] characters and
+//! [`MAX_TERMS`] terms. Each of these, and any syntax that could not be used (a lone `-`, an
+//! empty `source:`, a date that is not one, an unclosed quotation mark), adds a warning to
+//! the result.
 
 use crate::shared::normalize::Folder;
 
@@ -18,6 +24,20 @@ use crate::shared::normalize::Folder;
 pub const MAX_QUERY_CHARS: usize = 1000;
 /// Most terms searched; further ones are ignored with a warning.
 pub const MAX_TERMS: usize = 32;
+/// Most distinct warnings a result carries; the rest are counted in one more.
+const MAX_WARNINGS: usize = 8;
+
+/// Drops repeated warnings (a query of 300 `OR`s says so once) and keeps at most
+/// [`MAX_WARNINGS`] of the rest, saying how many more there were.
+pub(crate) fn tidy_warnings(warnings: &mut Vec<String>) {
+    let mut seen = std::collections::HashSet::new();
+    warnings.retain(|w| seen.insert(w.clone()));
+    if warnings.len() > MAX_WARNINGS {
+        let more = warnings.len() - MAX_WARNINGS;
+        warnings.truncate(MAX_WARNINGS);
+        warnings.push(format!("and {more} more warning(s) like these"));
+    }
+}
 
 /// One query term.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -100,6 +120,12 @@ fn is_quote(c: char) -> bool {
     matches!(c, '"' | '“' | '”' | '＂' | '「' | '」')
 }
 
+/// Invisible formatting characters (zero-width spaces and joiners, direction marks and
+/// overrides, the byte-order mark): pasted text carries them unseen, so the query drops them.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+}
+
 fn is_space(c: char) -> bool {
     c.is_whitespace() || c.is_control()
 }
@@ -113,8 +139,12 @@ fn tokens(chars: &[char], warnings: &mut Vec<String>) -> Vec<Token> {
         if end.is_none() {
             warnings.push("a quotation mark is not closed; the phrase runs to the end of the query".into());
         }
-        let end = end.unwrap_or(chars.len());
-        (chars.get(from..end).unwrap_or_default().iter().collect(), end + 1)
+        let mut text: String = chars.get(from..end.unwrap_or(chars.len())).unwrap_or_default().iter().collect();
+        if end.is_none() {
+            // `"疫情 ` is still being typed: the space is not part of the phrase yet.
+            text.truncate(text.trim_end_matches(is_space).len());
+        }
+        (text, end.map_or(chars.len(), |e| e + 1))
     };
     while let Some(&c) = chars.get(i) {
         if is_space(c) {
@@ -201,12 +231,29 @@ pub fn date_bound(value: &str, end: bool) -> Option<String> {
 pub fn parse(text: &str, folder: &Folder, classes: &[char]) -> Query {
     let mut q = Query::default();
     let mut chars: Vec<char> = Vec::new();
+    let (mut invisible, mut unreadable) = (0, 0);
     for (i, c) in text.chars().enumerate() {
         if i == MAX_QUERY_CHARS {
             q.warnings.push(format!("the query is longer than {MAX_QUERY_CHARS} characters; the rest was ignored"));
             break;
         }
-        chars.push(c);
+        if is_invisible(c) {
+            invisible += 1;
+        } else if c == char::REPLACEMENT_CHARACTER {
+            unreadable += 1;
+        } else {
+            chars.push(c);
+        }
+    }
+    if invisible > 0 {
+        q.warnings.push(format!(
+            "{invisible} invisible formatting character(s) (zero-width spaces, direction marks) were ignored"
+        ));
+    }
+    if unreadable > 0 {
+        q.warnings.push(format!(
+            "{unreadable} unreadable character(s) (U+FFFD: text that was not valid Unicode, such as half of an emoji) were ignored"
+        ));
     }
     let fold = |s: &str| -> String {
         s.chars().map(|c| if c.is_control() { ' ' } else { folder.fold(c) }).collect()
@@ -303,6 +350,7 @@ pub fn parse(text: &str, folder: &Folder, classes: &[char]) -> Query {
     if q.groups.is_empty() && (!q.excluded.is_empty() || q.has_filters()) {
         q.warnings.push("the query has no term to search for; exclusions and filters need one".into());
     }
+    tidy_warnings(&mut q.warnings);
     q
 }
 
@@ -352,6 +400,11 @@ mod tests {
             let q = p(text);
             assert!(q.groups.iter().all(|g| !g.terms.is_empty()), "{text:?}");
         }
+        let q = p(&"OR ".repeat(300));
+        assert_eq!(q.warnings.len(), 1, "{:?}", q.warnings);
+        let q = p(&(0..20).map(|i| format!("after:x{i} ")).collect::<String>());
+        assert_eq!(q.warnings.len(), MAX_WARNINGS + 1, "{:?}", q.warnings);
+        assert!(q.warnings.last().is_some_and(|w| w.contains("12 more")), "{:?}", q.warnings);
         let q = p("“疫情 防控");
         assert_eq!(groups(&q), vec![vec!["疫情 防控"]]);
         assert_eq!(groups(&p("疫“情”防")), vec![vec!["疫“情”防"]]);

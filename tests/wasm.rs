@@ -4,6 +4,7 @@
 
 use notice_search::wasm;
 use serde_json::Value;
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
@@ -120,5 +121,47 @@ fn search_results_cross_exactly_as_serialized() {
         let opts: notice_search::SearchOptions = serde_json::from_str(options).expect("options");
         let want = serde_json::to_value(engine.search(q, opts)).expect("serializes");
         assert_eq!(got, want, "{q}");
+    }
+}
+
+#[wasm_bindgen(inline_js = "export function call_with(f, s) { return f(String.fromCharCode(...s)); }")]
+extern "C" {
+    /// Calls `f` from JavaScript with the string of UTF-16 `units`, so that it crosses into
+    /// Rust as a page's string does (wasm-bindgen encodes it with `TextEncoder`).
+    fn call_with(f: &wasm_bindgen::closure::Closure<dyn Fn(String) -> JsValue>, units: &[u16]) -> JsValue;
+}
+
+#[wasm_bindgen_test]
+fn lone_surrogates_from_js_become_replacement_characters_and_are_dropped() {
+    let engine = notice_search::Engine::new(notice_search::EMBEDDED_INDEX).expect("loads");
+    let received = std::rc::Rc::new(std::cell::RefCell::new(String::new()));
+    let seen = received.clone();
+    let f = wasm_bindgen::closure::Closure::<dyn Fn(String) -> JsValue>::new(move |q: String| {
+        *seen.borrow_mut() = q.clone();
+        let result = wasm::search(&q, JsValue::UNDEFINED).map_err(JsValue::from).expect("no error");
+        let _ = wasm::complete(&q, None).map_err(JsValue::from).expect("no error");
+        let _ = wasm::get_notice("no-such-id", Some(q)).map_err(JsValue::from).expect("no error");
+        result
+    });
+    let yiqing: Vec<u16> = "疫情".encode_utf16().collect();
+    let (yi, qing) = yiqing.split_at(1);
+    let join = |parts: &[&[u16]]| parts.concat();
+    for (units, expected) in [
+        (vec![0xD800], "\u{fffd}"),
+        (vec![0xDC00], "\u{fffd}"),
+        (join(&[&yiqing, &[0xD83D]]), "疫情\u{fffd}"),
+        (join(&[&[0xDE00], &yiqing]), "\u{fffd}疫情"),
+        (join(&[yi, &[0xDBFF], qing]), "疫\u{fffd}情"),
+    ] {
+        assert!(!js_sys::JsString::from_char_code(&units).is_valid_utf16(), "the JS string holds a lone surrogate");
+        let got: Value = serde_wasm_bindgen::from_value(call_with(&f, &units)).expect("plain data");
+        // wasm-bindgen's conversion is lossy: each lone surrogate arrives as U+FFFD.
+        assert_eq!(received.borrow().as_str(), expected);
+        // Which the query drops with a warning: the rest is searched as if typed alone.
+        let want = serde_json::to_value(engine.search(expected, Default::default())).expect("serializes");
+        assert_eq!(got, want, "{units:x?}");
+        let alone = expected.replace('\u{fffd}', "");
+        assert_eq!(got["total"], serde_json::to_value(engine.search(&alone, Default::default()).total).expect("number"));
+        assert!(got["warnings"].as_array().is_some_and(|w| w.iter().any(|w| w.as_str().is_some_and(|w| w.contains("unreadable")))), "{got}");
     }
 }

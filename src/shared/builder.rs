@@ -204,10 +204,7 @@ pub fn build(notices: &[Notice], config: &Config) -> Result<(Vec<u8>, BuildStats
         phrases: phrase_list,
     };
     let body = postcard::to_allocvec(&index).map_err(|e| BuildError::Encode(e.to_string()))?;
-    let mut out = Vec::with_capacity(body.len() + 8);
-    out.extend_from_slice(&format::MAGIC);
-    out.extend_from_slice(&format::VERSION.to_le_bytes());
-    out.extend_from_slice(&body);
+    let out = format::seal(&body).ok_or_else(|| BuildError::Encode(format!("the index is {} bytes; at most 4 GiB", body.len())))?;
     let stats = BuildStats {
         notices: index.docs.len(),
         chars: total - index.docs.len() as u64,

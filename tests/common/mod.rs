@@ -83,3 +83,27 @@ pub fn oracle(texts: &[String], query: &str) -> Vec<String> {
         .map(|(i, _)| format!("d{i:03}"))
         .collect()
 }
+
+/// The notices of an encoded index as `(id, text)`, read back from its symbols.
+pub fn texts_of(bytes: &[u8]) -> Vec<(String, String)> {
+    let ix = notice_search::decode(bytes).expect("index decodes");
+    let symbol = |i: usize| u16::from_le_bytes([ix.symbols[2 * i], ix.symbols[2 * i + 1]]);
+    ix.docs
+        .iter()
+        .map(|d| {
+            let text = (d.start..d.start + d.len).map(|i| ix.alphabet[usize::from(symbol(i as usize))]).collect();
+            (d.id.to_string(), text)
+        })
+        .collect()
+}
+
+/// [`oracle`] over `(id, text)` notices: the ids, sorted.
+pub fn oracle_ids(notices: &[(String, String)], query: &str) -> Vec<String> {
+    let texts: Vec<String> = notices.iter().map(|n| n.1.clone()).collect();
+    let mut ids: Vec<String> = oracle(&texts, query)
+        .iter()
+        .filter_map(|d| notices.get(d.strip_prefix('d')?.parse::<usize>().ok()?).map(|n| n.0.clone()))
+        .collect();
+    ids.sort();
+    ids
+}
