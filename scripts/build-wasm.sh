@@ -28,6 +28,7 @@ else
   ensure_binaryen
   say "building the wasm module (notices: $NOTICES)"
   wasm-pack --quiet build --target web --release --out-dir "$ROOT/$PKG_DIR" --out-name notice_search
+  node scripts/inline-snippets.mjs "$PKG_DIR" >/dev/null
   # wasm-pack --quiet hides cargo's warnings: show what build.rs said about the notice files
   # (skipped and ignored files, and the summary line), kept in its output file.
   out=$(ls -t "${CARGO_TARGET_DIR:-$ROOT/target}"/wasm32-unknown-unknown/release/build/notice-search-*/output 2>/dev/null | head -1)
