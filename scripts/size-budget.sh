@@ -9,7 +9,7 @@ PKG_DIR=${1:-www/pkg}
 BUDGET=$((150 * 1024))
 [ "$PKG_DIR" != www/pkg ] || bash scripts/build-wasm.sh
 wasm=$(gzip -9 -c "$PKG_DIR/notice_search_bg.wasm" | wc -c)
-# The glue: notice_search.js and the snippets wasm-bindgen copies beside it (src/result.js).
+# The glue: every .js of the package (notice_search.js, with src/result.js folded in).
 glue=0
 while IFS= read -r f; do glue=$((glue + $(gzip -9 -c "$f" | wc -c))); done < <(find "$PKG_DIR" -name '*.js')
 total=$((wasm + glue))
