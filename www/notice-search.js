@@ -83,6 +83,12 @@ function registerOffline() {
   return offline;
 }
 
+/** Calls `f` once the page is idle (at most 2 s later); Safari before 18 has no idle callbacks. */
+function whenIdle(f) {
+  if ('requestIdleCallback' in window) requestIdleCallback(() => f(), { timeout: 2000 });
+  else setTimeout(f, 200);
+}
+
 /**
  * A new build's worker waits until this page has loaded its engine (so the page never mixes two
  * builds' files), then takes over; the next page load uses the new build.
@@ -278,8 +284,9 @@ export class NoticeSearch extends HTMLElement {
         this.#settle.resolve(this);
         this.#emit('ready', { stats });
         this.#runSearch(this.#ui.input.value); // whatever was typed or deep-linked meanwhile
-        // Offline copies are fetched only now, so they never delay the first results.
-        if (this.getAttribute('offline') !== 'off') registerOffline().then(activateUpdates);
+        // Offline copies are fetched only now and when the page is idle, so they never compete
+        // with the first results for the CPU.
+        if (this.getAttribute('offline') !== 'off') whenIdle(() => registerOffline().then(activateUpdates));
       },
       (err) => {
         const message = err?.message ?? String(err);
