@@ -181,7 +181,12 @@ fn main() {
         let r = engine.search(q, SearchOptions::page(10, 0));
         println!("  {ms:.4} ms  {q:?}  ({} notices, {} readings)", r.total, engine.parse(q).groups.len());
     }
-    report("pinyin initials  ", &time_queries(&engine, &initials));
+    let timed = time_queries(&engine, &initials);
+    report("pinyin initials  ", &timed);
+    for (ms, q) in timed.iter().rev().take(slowest) {
+        let r = engine.search(q, SearchOptions::page(10, 0));
+        println!("  {ms:.4} ms  {q:?}  ({} notices)", r.total);
+    }
 
     // Traditional text typed in simplified characters: random runs of 2-6 CJK characters with at
     // least one that folds to another character, queried in their folded (simplified) form.
