@@ -44,13 +44,23 @@ export function setup() {
   });
   // No console errors, page errors, failed or 4xx requests, CSP violations on any page.
   afterEach(async () => {
-    for (const { page, context, problems, allow } of tracked.splice(0)) {
-      const csp = page.isClosed() ? [] : await page.evaluate(() => window.__csp ?? []).catch(() => []);
-      await context.close();
-      const all = [...problems, ...csp.map((c) => `CSP violation: ${c}`)].filter((p) => !allow.some((re) => re.test(p)));
-      assert.deepEqual(all, [], 'the page reported problems');
-    }
+    for (const opened of tracked.splice(0)) await closeChecked(opened);
   });
+}
+
+/** Closes the context of a page that `open` or `track` recorded and asserts it reported no problems. */
+async function closeChecked({ page, context, problems, allow }) {
+  const csp = page.isClosed() ? [] : await page.evaluate(() => window.__csp ?? []).catch(() => []);
+  await context.close();
+  const all = [...problems, ...csp.map((c) => `CSP violation: ${c}`)].filter((p) => !allow.some((re) => re.test(p)));
+  assert.deepEqual(all, [], 'the page reported problems');
+}
+
+/** Checks and closes `page` now rather than after the test (a test that opens pages one by one). */
+export async function close(page) {
+  const i = tracked.findIndex((t) => t.page === page);
+  assert.ok(i >= 0, 'close: a page that open() or track() recorded');
+  await closeChecked(tracked.splice(i, 1)[0]);
 }
 
 export function launch() {
