@@ -83,7 +83,7 @@ function registerOffline() {
   return offline;
 }
 
-/** Calls `f` once the page is idle (at most 2 s later); Safari before 18 has no idle callbacks. */
+/** Calls `f` once the page is idle (at most 2 s later); without idle callbacks (Safari), after 200 ms. */
 function whenIdle(f) {
   if ('requestIdleCallback' in window) requestIdleCallback(() => f(), { timeout: 2000 });
   else setTimeout(f, 200);
